@@ -1,0 +1,22 @@
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    """Uploaded files of a test go to its own temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _german():
+    """The platform speaks German unless a test asks for another language."""
+    with translation.override("de"):
+        yield
+
+
+@pytest.fixture
+def user(db):
+    from directory.tests.factories import UserFactory
+
+    return UserFactory()

