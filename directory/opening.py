@@ -9,25 +9,25 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays
+from babel.dates import get_day_names
+from babel.lists import format_list
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language, pgettext, to_locale
 
 # Far enough to find the next opening of a place that opens once a month or after the
 # summer break, short enough to stay cheap.
 LOOKAHEAD_DAYS = 62
 
 
-def _weekday_abbreviations():
-    return [
-        pgettext("weekday abbreviation", "Mon"),
-        pgettext("weekday abbreviation", "Tue"),
-        pgettext("weekday abbreviation", "Wed"),
-        pgettext("weekday abbreviation", "Thu"),
-        pgettext("weekday abbreviation", "Fri"),
-        pgettext("weekday abbreviation", "Sat"),
-        pgettext("weekday abbreviation", "Sun"),
-    ]
+def _babel_locale() -> str:
+    return to_locale(get_language() or settings.LANGUAGE_CODE)
+
+
+def _weekday_abbreviations() -> list[str]:
+    """Monday first, from CLDR ("Mo", "Di", …), so German output needs no catalogue entry."""
+    names = get_day_names("abbreviated", "stand-alone", locale=_babel_locale())
+    return [names[weekday] for weekday in range(7)]
 
 
 @functools.lru_cache(maxsize=32)
@@ -154,7 +154,7 @@ def format_clock(value: time) -> str:
 def format_time_ranges(ranges: Iterable[tuple[time, time]]) -> str:
     """[(15:00, 18:00)] → "15–18 Uhr"; several ranges are joined with "und"."""
     parts = [f"{format_clock(opens)}–{format_clock(closes)}" for opens, closes in ranges]
-    joined = f" {pgettext('joining time ranges', 'and')} ".join(parts)
+    joined = format_list(parts, locale=_babel_locale())
     return f"{joined} Uhr" if _is_german() else joined
 
 
