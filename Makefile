@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test install lint format migrate demo translations check-deploy clean
+.PHONY: run test install lint format migrate demo translations check-deploy clean benchmark
 
 $(BIN)/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required (looked for $(PYTHON))."; exit 1; }
@@ -50,3 +50,6 @@ check-deploy: install
 
 clean:
 	rm -rf $(VENV) var/static
+
+benchmark: demo
+	DEBUG=1 $(BIN)/python benchmarks/directory_pages.py

@@ -1,8 +1,13 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+
+# The admin's own login form knows nothing of two-factor authentication; everyone signs in
+# through allauth so that the TOTP step cannot be skipped.
+admin.site.login = secure_admin_login(admin.site.login)
 
 
 @admin.register(User)

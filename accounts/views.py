@@ -1,5 +1,6 @@
 import json
 
+from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -13,6 +14,7 @@ from directory.selectors import roles_overview_for
 
 from . import services
 from .forms import DeleteAccountForm, ProfileForm
+from .selectors import organisations_losing_last_admin
 
 
 @login_required
@@ -30,7 +32,11 @@ def dashboard(request):
     return render(
         request,
         "accounts/dashboard.html",
-        {"form": form, **roles_overview_for(request.user)},
+        {
+            "form": form,
+            "two_factor_enabled": is_mfa_enabled(request.user),
+            **roles_overview_for(request.user),
+        },
     )
 
 
@@ -50,9 +56,12 @@ def data_export(request):
 def delete_account(request):
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        user = request.user
+        services.user_delete(user=request.user)
         logout(request)
-        services.user_delete(user=user)
         messages.success(request, _("Your account has been deleted."))
         return redirect("core:home")
-    return render(request, "accounts/delete.html", {"form": form})
+    return render(
+        request,
+        "accounts/delete.html",
+        {"form": form, "orphaned_organisations": organisations_losing_last_admin(request.user)},
+    )

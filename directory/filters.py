@@ -71,6 +71,14 @@ class DirectoryFilterForm(forms.Form):
         initial=DEFAULT_RADIUS_KM,
     )
 
+    def __init__(self, data=None, **kwargs):
+        # A bound form ignores `initial`; without this the select would fall back to its
+        # first option, not the default radius, as soon as any other field is sent.
+        if data is not None and not data.get("radius_km"):
+            data = data.copy()
+            data["radius_km"] = str(DEFAULT_RADIUS_KM)
+        super().__init__(data, **kwargs)
+
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()
         if not postcode:

@@ -1,9 +1,13 @@
 """Who may see what: each rule is one function returning a queryset, used alike by pages,
 search, exports and the API."""
 
-from django.db.models import Q
+from django.db.models import Case, Q, When
+from django.utils import timezone
 
 from .models import (
+    Invitation,
+    MembershipStatus,
+    NetworkMembership,
     NetworkRole,
     Organisation,
     OrganisationRequest,
@@ -59,3 +63,40 @@ def roles_overview_for(user) -> dict:
             "organisation", "requested_by"
         ),
     }
+
+
+def team_of(organisation):
+    """The people holding a role in `organisation`, administrators first."""
+    return (
+        OrganisationRole.objects.filter(organisation=organisation)
+        .select_related("user")
+        .order_by("role", "user__email")
+    )
+
+
+def open_invitations_of(organisation):
+    """Invitations of `organisation` that can still be accepted."""
+    return Invitation.objects.filter(
+        organisation=organisation, accepted_at__isnull=True, expires_at__gt=timezone.now()
+    ).select_related("invited_by")
+
+
+def memberships_of_network(network):
+    """All memberships of `network`: requested first, then active, then ended."""
+    order = Case(
+        When(status=MembershipStatus.REQUESTED, then=0),
+        When(status=MembershipStatus.ACTIVE, then=1),
+        default=2,
+    )
+    return (
+        NetworkMembership.objects.filter(network=network)
+        .select_related("organisation")
+        .order_by(order, "organisation__name")
+    )
+
+
+def may_decide_requests(user) -> bool:
+    """Platform staff and network administrators decide proposals and claims."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or NetworkRole.objects.filter(user=user).exists()

@@ -38,12 +38,18 @@ from .models import (
 RESERVED_SLUGS = {"vorschlagen", "anfragen", "netzwerke", "einladung"}
 
 
+# German spelling in addresses: "Bürgerverein Kaßberg" → "buergerverein-kassberg".
+_GERMAN_TRANSLITERATION = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"}
+)
+
+
 class InvitationUnusable(Exception):
     """The invitation has expired or has already been accepted."""
 
 
 def unique_organisation_slug(name: str) -> str:
-    base = slugify(name)[:200] or "organisation"
+    base = slugify(name.translate(_GERMAN_TRANSLITERATION))[:200].strip("-") or "organisation"
     candidate, suffix = base, 2
     while candidate in RESERVED_SLUGS or Organisation.objects.filter(slug=candidate).exists():
         candidate = f"{base}-{suffix}"

@@ -54,11 +54,12 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    # Before allauth, so that accounts/templates/ overrides allauth's templates.
+    "accounts",
     "allauth",
     "allauth.account",
     "allauth.mfa",
     "core",
-    "accounts",
     "directory",
 ]
 

@@ -1,0 +1,74 @@
+"""Time the public directory pages against the demo region and print median and 95th
+percentile per page. Run on demand: `make benchmark` (never part of the test suite).
+
+It uses Django's test client in-process, so the figures are server time (URL routing,
+queries, template rendering) without network or browser.
+"""
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gemeinwerk.settings")
+os.environ.setdefault("DEBUG", "1")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from directory.models import Organisation, Place  # noqa: E402
+
+ROUNDS = int(os.environ.get("BENCHMARK_ROUNDS", "50"))
+
+
+def measure(client, url, headers=None):
+    client.get(url, headers=headers or {})  # warm-up
+    timings = []
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, headers=headers or {})
+    query_count = len(queries)
+    for _ in range(ROUNDS):
+        started = time.perf_counter()
+        response = client.get(url, headers=headers or {})
+        timings.append((time.perf_counter() - started) * 1000)
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}")
+    timings.sort()
+    p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
+    return statistics.median(timings), p95, query_count
+
+
+def main():
+    organisation = Organisation.objects.published().order_by("name").first()
+    place = Place.objects.public().order_by("pk").first()
+    if organisation is None or place is None:
+        raise SystemExit("No demo data: run `make demo` first.")
+    pages = [
+        ("list, page 1", "/verzeichnis/", None),
+        ("list, htmx fragment", "/verzeichnis/?q=beratung", {"HX-Request": "true"}),
+        ("search 'beratung'", "/verzeichnis/?q=beratung", None),
+        ("filter open now + step-free", "/verzeichnis/?open_now=1&step_free=1", None),
+        ("postcode 09122 + 25 km", "/verzeichnis/?postcode=09122&radius_km=25", None),
+        ("organisation detail", organisation.get_absolute_url(), None),
+        ("place detail", place.get_absolute_url(), None),
+    ]
+    client = Client()
+    print(
+        f"{Organisation.objects.published().count()} published organisations, "
+        f"{Place.objects.count()} places, database {connection.vendor}, {ROUNDS} rounds"
+    )
+    print(f"{'page':32} {'median ms':>10} {'p95 ms':>10} {'queries':>8}")
+    for name, url, headers in pages:
+        median, p95, queries = measure(client, url, headers)
+        print(f"{name:32} {median:10.1f} {p95:10.1f} {queries:8d}")
+
+
+if __name__ == "__main__":
+    main()
