@@ -1,9 +1,22 @@
 """The directory's full-text search keeps one normalised text per organisation, so the
 same query works on SQLite and PostgreSQL (see core.text.search_normalise)."""
 
+from django.conf import settings
+from django.utils import translation
+
 from core.text import search_normalise
 
 from .models import Organisation
+
+
+def _kind_labels(organisation: Organisation) -> list[str]:
+    """The kind in every shipped language, so "Verein" and "association" both find it,
+    whatever language the request that saved the organisation spoke."""
+    labels = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            labels.append(str(organisation.get_kind_display()))
+    return labels
 
 
 def organisation_search_text(organisation: Organisation) -> str:
@@ -11,7 +24,7 @@ def organisation_search_text(organisation: Organisation) -> str:
         organisation.name,
         organisation.summary,
         organisation.description,
-        organisation.get_kind_display(),
+        *_kind_labels(organisation),
         organisation.municipality.name if organisation.municipality_id else "",
     ]
     parts += [topic.name for topic in organisation.topics.all()]

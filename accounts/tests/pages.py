@@ -25,9 +25,11 @@ class PageStructure(HTMLParser):
             self._label_depth += 1
             if attributes.get("for"):
                 self.label_targets.add(attributes["for"])
-        elif tag in {"input", "select", "textarea"}:
-            if attributes.get("type", "text") not in _UNLABELLED_TYPES:
-                self.inputs.append({**attributes, "_wrapped": self._label_depth > 0})
+        elif (
+            tag in {"input", "select", "textarea"}
+            and attributes.get("type", "text") not in _UNLABELLED_TYPES
+        ):
+            self.inputs.append({**attributes, "_wrapped": self._label_depth > 0})
         for name in ("src", "href"):
             value = attributes.get(name) or ""
             if tag in {"script", "img", "link", "iframe"} and value.startswith(("http", "//")):

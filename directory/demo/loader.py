@@ -205,7 +205,7 @@ def demo_region_load(*, today: date | None = None) -> DemoLoadResult:
     created = _create_organisations(entries, municipalities)
     _link_catalogues(entries, created, topics, services, funders)
     places = _create_places(entries, created, municipalities, neighbourhoods, today)
-    _create_contacts(entries, created, places, municipalities)
+    _create_contacts(entries, created, places)
     _create_networks(created, [club["slug"] for club in clubs])
     for organisation in created.values():
         refresh_search_text(organisation.pk)
@@ -377,7 +377,7 @@ def _place_centre(municipality_slug: str, postcode: str) -> tuple[float, float]:
     return point.latitude, point.longitude
 
 
-def _create_contacts(entries, created, places, municipalities):
+def _create_contacts(entries, created, places):
     now = timezone.now()
     contacts = []
     for entry in entries:
