@@ -106,13 +106,21 @@ class OrganisationProfileForm(forms.ModelForm):
             "website": _("The full address, starting with https://"),
         }
 
+    def _get_validation_exclusions(self):
+        # The stored logo was checked when it was uploaded; re-reading it on every save
+        # is wasted work, and a file lost from storage must not block editing the text.
+        exclusions = super()._get_validation_exclusions()
+        if "logo" not in self.changed_data:
+            exclusions.add("logo")
+        return exclusions
+
     def service_fields(self) -> dict:
+        """The cleaned data for services.organisation_update; "logo" only when it changed
+        ("" when it was removed)."""
         fields = dict(self.cleaned_data)
         logo = fields.pop("logo")
-        if logo is False:
-            fields["logo"] = ""
-        elif logo:
-            fields["logo"] = logo
+        if "logo" in self.changed_data:
+            fields["logo"] = logo or ""
         return fields
 
 

@@ -189,7 +189,8 @@ def organisation_request_reject(*, organisation_request, decided_by, base_url) -
 def organisation_update(*, organisation, topics=None, services=None, **fields) -> Organisation:
     for name, value in fields.items():
         setattr(organisation, name, value)
-    organisation.full_clean(exclude=["slug", "status"])
+    unchanged_logo = [] if "logo" in fields else ["logo"]
+    organisation.full_clean(exclude=["slug", "status", *unchanged_logo])
     organisation.save()
     if topics is not None:
         organisation.topics.set(topics)

@@ -333,6 +333,24 @@ def test_editor_updates_the_profile_with_a_logo(client, organisation, editor):
     assert organisation.logo.name.startswith("logos/")
 
 
+def test_logo_survives_text_edits_even_if_its_file_is_lost_and_can_be_removed(
+    client, organisation, editor
+):
+    url = reverse("manage:profile", kwargs={"slug": organisation.slug})
+    _client_for(client, editor)
+    logo = SimpleUploadedFile("logo.png", _png(), content_type="image/png")
+    client.post(url, _profile_data(organisation, logo=logo))
+    organisation.refresh_from_db()
+    organisation.logo.storage.delete(organisation.logo.name)
+    assert client.post(url, _profile_data(organisation, summary="Neu")).status_code == 302
+    organisation.refresh_from_db()
+    assert organisation.summary == "Neu"
+    assert organisation.logo
+    client.post(url, _profile_data(organisation, **{"logo-clear": "on"}))
+    organisation.refresh_from_db()
+    assert not organisation.logo
+
+
 def test_profile_form_uses_multipart(client, organisation, editor):
     response = _client_for(client, editor).get(
         reverse("manage:profile", kwargs={"slug": organisation.slug})
