@@ -78,7 +78,7 @@ rules.add_perm(
 )
 rules.add_perm("directory.change_organisation", is_signed_in & (is_org_editor | is_platform_staff))
 # Coordinators run the office hours, so they keep them current without editing the profile.
-rules.add_perm("directory.change_office_hours", is_signed_in & (is_org_editor | is_platform_staff))
+rules.add_perm("directory.change_office_hours", is_signed_in & (is_org_member | is_platform_staff))
 rules.add_perm("directory.manage_roles", is_signed_in & (is_org_admin | is_platform_staff))
 rules.add_perm(
     "directory.decide_request",
