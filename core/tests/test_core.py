@@ -71,3 +71,16 @@ def test_distance_between_chemnitz_and_aue():
 def test_search_normalise_folds_umlauts_and_spelling():
     assert search_normalise("Büro") == search_normalise("Buero") == "buro"
     assert search_normalise("Straße  ") == "strasse"
+
+
+def test_german_is_the_default_whatever_the_browser_prefers(client):
+    response = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert 'lang="de"' in response.content.decode()
+    assert response["Content-Language"] == "de"
+
+
+def test_chosen_language_wins_and_unknown_cookie_falls_back_to_german(client):
+    client.cookies["django_language"] = "en"
+    assert 'lang="en"' in client.get("/").content.decode()
+    client.cookies["django_language"] = "xx"
+    assert 'lang="de"' in client.get("/").content.decode()

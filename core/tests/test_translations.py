@@ -21,10 +21,7 @@ def test_every_entry_is_translated_and_keeps_its_placeholders(po_path):
         message.id
         for message in catalog
         if message.id
-        and (
-            message.fuzzy
-            or not (all(message.string) if message.pluralizable else message.string)
-        )
+        and (message.fuzzy or not (all(message.string) if message.pluralizable else message.string))
     ]
     assert not untranslated, f"{po_path}: {len(untranslated)} untranslated: {untranslated[:20]}"
     problems = [(message.id, errors) for message, errors in catalog.check()]

@@ -186,7 +186,6 @@ ORGANISATIONS = [
                 "neighbourhood": "Helbersdorf",
                 "hours": "Di 15-18; Mi 10-13",
                 "by_appointment": True,
-                "hours_note": "Weitere Termine nach Absprache.",
                 "access": (STEP_FREE,),
                 "accessibility_notes": "Eingang über die Rampe an der Hofseite.",
                 "extras": [(19, "14-18", "Infostand beim Stadtteilfest")],

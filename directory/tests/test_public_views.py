@@ -138,13 +138,21 @@ def test_htmx_history_restore_gets_the_full_page(client):
     assert b"<html" in response.content
 
 
-def test_full_page_has_a_get_form_with_htmx_and_a_live_results_region(client):
+def test_full_page_has_a_get_form_with_htmx_and_a_status_region(client):
     content = client.get(LIST_URL).content.decode()
     assert 'method="get"' in content
     assert 'hx-get="/verzeichnis/"' in content
     assert 'hx-target="#results"' in content
     assert 'hx-push-url="true"' in content
-    assert re.search(r'<section id="results"[^>]*aria-live="polite"', content)
+    assert re.search(r'<p id="results-status"[^>]*role="status"', content)
+
+
+def test_htmx_update_announces_the_new_count_out_of_band(client):
+    OrganisationFactory.create_batch(3)
+    content = client.get(LIST_URL, HTTP_HX_REQUEST="true").content.decode()
+    status = re.search(r'<p id="results-status"[^>]*hx-swap-oob="true">([^<]*)</p>', content)
+    assert status and "3" in status.group(1)
+    assert not client.get(LIST_URL).content.decode().count('hx-swap-oob="true"')
 
 
 def test_result_card_shows_step_free_marker_and_opening_fields(client):
