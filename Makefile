@@ -19,7 +19,7 @@ $(VENV)/.installed: $(BIN)/activate requirements.lock pyproject.toml
 install: $(VENV)/.installed
 
 translations: install
-	$(MANAGE) compiletranslations
+	DEBUG=1 $(MANAGE) compiletranslations
 
 var:
 	mkdir -p var
@@ -52,4 +52,4 @@ clean:
 	rm -rf $(VENV) var/static
 
 benchmark: demo
-	DEBUG=1 $(BIN)/python benchmarks/directory_pages.py
+	$(BIN)/python benchmarks/directory_pages.py

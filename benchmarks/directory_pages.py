@@ -13,7 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gemeinwerk.settings")
-os.environ.setdefault("DEBUG", "1")
+# DEBUG off as in production; the testing flag spares collectstatic and the HTTPS redirect.
+os.environ.setdefault("GEMEINWERK_TESTING", "1")
 
 import django  # noqa: E402
 
@@ -59,7 +60,7 @@ def main():
         ("organisation detail", organisation.get_absolute_url(), None),
         ("place detail", place.get_absolute_url(), None),
     ]
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     print(
         f"{Organisation.objects.published().count()} published organisations, "
         f"{Place.objects.count()} places, database {connection.vendor}, {ROUNDS} rounds"
