@@ -1,15 +1,34 @@
-"""Time the public directory pages against the demo region and print median and 95th
-percentile per page. Run on demand: `make benchmark` (never part of the test suite).
+"""Time the public directory pages and print median and 95th percentile per page.
+Run on demand (never part of the test suite):
+
+    make benchmark                                    # the demo region in var/
+    .venv/bin/python benchmarks/directory_pages.py --organisations 2000
+                                                      # a scratch database: demo + synthetic
 
 It uses Django's test client in-process, so the figures are server time (URL routing,
 queries, template rendering) without network or browser.
 """
 
+import argparse
 import os
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+parser.add_argument(
+    "--organisations",
+    type=int,
+    default=0,
+    help="build a scratch SQLite database with the demo region plus synthetic organisations "
+    "up to this many",
+)
+arguments = parser.parse_args()
+if arguments.organisations:
+    os.environ["GEMEINWERK_VAR_DIR"] = tempfile.mkdtemp(prefix="gemeinwerk-benchmark-")
+    os.environ.pop("DATABASE_URL", None)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gemeinwerk.settings")
@@ -20,6 +39,7 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -46,7 +66,44 @@ def measure(client, url, headers=None):
     return statistics.median(timings), p95, query_count
 
 
+def build_scratch_region(total: int) -> None:
+    """The demo region plus synthetic organisations, each with a place and office hours."""
+    from datetime import time as clock
+
+    from directory.models import OfficeHourRule, Topic
+    from directory.search import refresh_search_text
+
+    call_command("migrate", verbosity=0)
+    call_command("load_demo_region", verbosity=0)
+    topics = list(Topic.objects.all())
+    existing = Organisation.objects.count()
+    for number in range(existing, total):
+        organisation = Organisation.objects.create(
+            name=f"Nachbarschaftsverein {number}",
+            slug=f"nachbarschaftsverein-{number}",
+            summary="Beratung, Begegnung und Engagement im Quartier.",
+            status="published",
+        )
+        organisation.topics.add(topics[number % len(topics)])
+        place = Place.objects.create(
+            organisation=organisation,
+            name="Treffpunkt",
+            postcode="09122",
+            city="Chemnitz",
+            latitude=50.5 + (number % 100) * 0.01,
+            longitude=12.5 + (number // 100) * 0.01,
+            step_free=number % 2 == 0,
+        )
+        OfficeHourRule.objects.bulk_create(
+            OfficeHourRule(place=place, weekday=day, opens=clock(9), closes=clock(17))
+            for day in range(number % 5, 5)
+        )
+        refresh_search_text(organisation.pk)
+
+
 def main():
+    if arguments.organisations:
+        build_scratch_region(arguments.organisations)
     organisation = Organisation.objects.published().order_by("name").first()
     place = Place.objects.public().order_by("pk").first()
     if organisation is None or place is None:

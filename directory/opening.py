@@ -13,6 +13,7 @@ from babel.dates import get_day_names
 from babel.lists import format_list
 from django.conf import settings
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language, pgettext, to_locale
 
 # Far enough to find the next opening of a place that opens once a month or after the
@@ -58,6 +59,15 @@ class OpeningStatus:
     closed_reason: str = ""
 
 
+def _local(moment: datetime | None) -> datetime:
+    """`moment` (default: now) in the platform's time zone."""
+    return (
+        timezone.localtime(moment, local_zone())
+        if moment
+        else timezone.localtime(timezone=local_zone())
+    )
+
+
 class OfficeHours:
     """The opening times of one place. Reads `place.office_hours`, `place.closures` and
     `place.extra_openings` through `.all()`, so a list that prefetches them costs no query."""
@@ -89,18 +99,20 @@ class OfficeHours:
             for opens, closes in sorted(times)
         ]
 
+    def is_open_at(self, now: datetime | None = None) -> bool:
+        now = _local(now)
+        return any(slot.starts <= now < slot.ends for slot in self.slots_on(now.date()))
+
     def status(self, now: datetime | None = None) -> OpeningStatus:
-        now = (
-            timezone.localtime(now, local_zone())
-            if now
-            else timezone.localtime(timezone=local_zone())
-        )
+        now = _local(now)
         today = now.date()
         for slot in self.slots_on(today):
             if slot.starts <= now < slot.ends:
                 return OpeningStatus(True, slot.ends, None)
         next_opens_at = None
-        for offset in range(LOOKAHEAD_DAYS):
+        # Without weekly rules only a future extra date can open the place again.
+        may_open_again = self.rules or any(day >= today for day in self.extras)
+        for offset in range(LOOKAHEAD_DAYS if may_open_again else 0):
             upcoming = [s for s in self.slots_on(today + timedelta(days=offset)) if s.starts > now]
             if upcoming:
                 next_opens_at = upcoming[0].starts
@@ -151,6 +163,24 @@ def format_clock(value: time) -> str:
     return value.strftime("%H:%M")
 
 
+def format_time(value: time) -> str:
+    """15:00 → "15 Uhr" in German, "15:00" otherwise."""
+    return f"{format_clock(value)} Uhr" if _is_german() else format_clock(value)
+
+
+def format_moment(moment: datetime, now: datetime | None = None) -> str:
+    """ "today, 15 Uhr", "tomorrow, 10 Uhr" or "Tuesday, 24 November, 15 Uhr"."""
+    local = _local(moment)
+    today = _local(now).date()
+    if local.date() == today:
+        day = pgettext("relative day", "today")
+    elif local.date() == today + timedelta(days=1):
+        day = pgettext("relative day", "tomorrow")
+    else:
+        day = date_format(local, "l, j. F")
+    return f"{day}, {format_time(local.time())}"
+
+
 def format_time_ranges(ranges: Iterable[tuple[time, time]]) -> str:
     """[(15:00, 18:00)] → "15–18 Uhr"; several ranges are joined with "und"."""
     parts = [f"{format_clock(opens)}–{format_clock(closes)}" for opens, closes in ranges]
@@ -160,4 +190,4 @@ def format_time_ranges(ranges: Iterable[tuple[time, time]]) -> str:
 
 def open_place_ids(places: Iterable, now: datetime | None = None) -> set[int]:
     """Ids of the places open at `now`; `places` should prefetch their office hours."""
-    return {place.pk for place in places if OfficeHours(place).status(now).is_open}
+    return {place.pk for place in places if OfficeHours(place).is_open_at(now)}

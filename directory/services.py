@@ -34,8 +34,8 @@ from .models import (
     Weekday,
 )
 
-# First path segments under /verwalten/ that are not organisation slugs.
-RESERVED_SLUGS = {"vorschlagen", "anfragen", "netzwerke", "einladung"}
+# First path segments under /verwalten/ and /verzeichnis/ that are not organisation slugs.
+RESERVED_SLUGS = {"vorschlagen", "anfragen", "netzwerke", "einladung", "orte", "kontakte"}
 
 
 # German spelling in addresses: "Bürgerverein Kaßberg" → "buergerverein-kassberg".

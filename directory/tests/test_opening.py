@@ -168,3 +168,29 @@ def test_open_place_ids_with_prefetched_places_costs_no_query(place, django_asse
     )
     with django_assert_num_queries(0):
         assert open_place_ids(places, berlin(2026, 11, 16, 10, 0)) == {place.pk}
+
+
+def test_next_opening_is_said_as_people_say_it():
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from django.utils import translation
+
+    from directory.opening import format_moment
+
+    berlin = ZoneInfo("Europe/Berlin")
+    saturday_morning = datetime(2026, 11, 21, 8, 0, tzinfo=berlin)
+    with translation.override("de"):
+        assert format_moment(datetime(2026, 11, 21, 10, 0, tzinfo=berlin), saturday_morning) == (
+            "heute, 10 Uhr"
+        )
+        assert format_moment(datetime(2026, 11, 22, 9, 30, tzinfo=berlin), saturday_morning) == (
+            "morgen, 9:30 Uhr"
+        )
+        assert format_moment(datetime(2026, 11, 24, 15, 0, tzinfo=berlin), saturday_morning) == (
+            "Dienstag, 24. November, 15 Uhr"
+        )
+    with translation.override("en"):
+        assert format_moment(datetime(2026, 11, 21, 10, 0, tzinfo=berlin), saturday_morning) == (
+            "today, 10:00"
+        )
