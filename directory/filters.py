@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from core.geo import Point, postcode_point, squared_distance_expression
 
 from .models import Municipality, OrganisationKind, Place, Service, Topic
-from .opening import open_place_ids
+from .opening import open_place_ids_among
 
 RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
 DEFAULT_RADIUS_KM = 25
@@ -161,10 +161,8 @@ def filter_organisations(queryset, criteria: DirectoryFilter, *, now: datetime |
             .order_by("distance_sq", "name")
         )
     if criteria.open_now:
-        places = Place.objects.filter(organisation__in=queryset.values("pk")).prefetch_related(
-            "office_hours", "closures", "extra_openings"
-        )
-        open_ids = open_place_ids(places, now)
+        places = Place.objects.filter(organisation__in=queryset.values("pk"))
+        open_ids = open_place_ids_among(places, now)
         queryset = queryset.filter(
             Exists(Place.objects.filter(organisation=OuterRef("pk"), pk__in=open_ids))
         )

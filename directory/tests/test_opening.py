@@ -194,3 +194,29 @@ def test_next_opening_is_said_as_people_say_it():
         assert format_moment(datetime(2026, 11, 21, 10, 0, tzinfo=berlin), saturday_morning) == (
             "today, 10:00"
         )
+
+
+def test_open_now_among_a_queryset_loads_only_what_today_needs(django_assert_num_queries):
+    """1 candidate places (a rule today or an extra date today), 2 today's rules,
+    3 closures covering today, 4 extra dates today."""
+    from directory.models import Place
+    from directory.opening import open_place_ids_among
+
+    monday_ten = berlin(2026, 11, 16, 10, 0)
+    open_on_monday = PlaceFactory()
+    OfficeHourRuleFactory(place=open_on_monday, weekday=0, opens=time(9), closes=time(12))
+    closed_for_holidays = PlaceFactory()
+    OfficeHourRuleFactory(place=closed_for_holidays, weekday=0, opens=time(9), closes=time(12))
+    ClosureFactory(
+        place=closed_for_holidays, starts_on=monday_ten.date(), ends_on=monday_ten.date()
+    )
+    only_tuesdays = PlaceFactory()
+    OfficeHourRuleFactory(place=only_tuesdays, weekday=1, opens=time(9), closes=time(12))
+    extra_today = PlaceFactory()
+    ExtraOpeningFactory(place=extra_today, date=monday_ten.date(), opens=time(9), closes=time(11))
+
+    with django_assert_num_queries(4):
+        assert open_place_ids_among(Place.objects.all(), monday_ten) == {
+            open_on_monday.pk,
+            extra_today.pk,
+        }
