@@ -348,11 +348,12 @@ def invitation_create(*, organisation, email, role, invited_by, base_url) -> Inv
 def _ensure_another_admin_remains(role: OrganisationRole) -> None:
     if role.role != OrganisationRoleKind.ADMIN:
         return
-    other_admins = (
-        OrganisationRole.objects.select_for_update()
-        .filter(organisation_id=role.organisation_id, role=OrganisationRoleKind.ADMIN)
-        .exclude(pk=role.pk)
-    )
+    # The organisation row is the lock: two admins removing each other at the same moment
+    # would otherwise each see the other one and both succeed.
+    list(Organisation.objects.select_for_update().filter(pk=role.organisation_id))
+    other_admins = OrganisationRole.objects.filter(
+        organisation_id=role.organisation_id, role=OrganisationRoleKind.ADMIN
+    ).exclude(pk=role.pk)
     if not other_admins.exists():
         raise ValidationError(
             _("An organisation needs at least one administrator. Appoint another one first."),
