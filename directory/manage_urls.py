@@ -42,4 +42,9 @@ urlpatterns = [
     path("<slug:slug>/team/", views.team, name="team"),
     path("<slug:slug>/team/<int:pk>/rolle/", views.team_role_change, name="role_change"),
     path("<slug:slug>/team/<int:pk>/entfernen/", views.team_member_remove, name="member_remove"),
+    path(
+        "<slug:slug>/einladungen/<int:pk>/zurueckziehen/",
+        views.invitation_revoke,
+        name="invitation_revoke",
+    ),
 ]

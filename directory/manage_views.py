@@ -508,6 +508,23 @@ def team_member_remove(request, slug, pk):
     return redirect("manage:team", slug=organisation.slug)
 
 
+@login_required
+@require_POST
+def invitation_revoke(request, slug, pk):
+    organisation = _organisation_for(request, slug, "directory.manage_roles")
+    invitation = get_object_or_404(Invitation, pk=pk, organisation=organisation)
+    try:
+        services.invitation_revoke(invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, _error_text(error))
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s has been withdrawn.") % {"email": invitation.email},
+        )
+    return redirect("manage:team", slug=organisation.slug)
+
+
 def _invitation_unusable(request, invitation, reason):
     return render(
         request,

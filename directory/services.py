@@ -387,6 +387,15 @@ def invitation_accept(*, invitation, user) -> OrganisationRole:
 
 
 @transaction.atomic
+def invitation_revoke(*, invitation) -> None:
+    """Withdraw an invitation that has not been accepted; its link stops working."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."), code="used")
+    invitation.delete()
+
+
+@transaction.atomic
 def organisation_role_change(*, role, new_role) -> OrganisationRole:
     if new_role == role.role:
         return role

@@ -775,6 +775,47 @@ def test_expired_invitation_is_gone(client, invitation, user):
     assert not OrganisationRole.objects.filter(user=user).exists()
 
 
+def _revoke_url(invitation, organisation=None):
+    organisation = organisation or invitation.organisation
+    return reverse(
+        "manage:invitation_revoke", kwargs={"slug": organisation.slug, "pk": invitation.pk}
+    )
+
+
+def test_admin_withdraws_an_open_invitation_and_its_link_stops_working(
+    client, invitation, admin_user, user
+):
+    _client_for(client, admin_user)
+    assert client.get(_revoke_url(invitation)).status_code == 405
+    response = client.post(_revoke_url(invitation))
+    assert response.status_code == 302
+    assert not Invitation.objects.filter(pk=invitation.pk).exists()
+    _client_for(client, user)
+    assert client.post(_invitation_url(invitation)).status_code == 404
+    assert not OrganisationRole.objects.filter(user=user).exists()
+
+
+def test_editor_cannot_withdraw_invitations(client, invitation, editor):
+    response = _client_for(client, editor).post(_revoke_url(invitation))
+    assert response.status_code == 403
+    assert Invitation.objects.filter(pk=invitation.pk).exists()
+
+
+def test_invitation_of_another_organisation_cannot_be_withdrawn(client, invitation):
+    other_admin = OrganisationRoleFactory(role=OrganisationRoleKind.ADMIN)
+    _client_for(client, other_admin.user)
+    response = client.post(_revoke_url(invitation, organisation=other_admin.organisation))
+    assert response.status_code == 404
+    assert Invitation.objects.filter(pk=invitation.pk).exists()
+
+
+def test_used_invitation_cannot_be_withdrawn(client, invitation, admin_user):
+    services.invitation_accept(invitation=invitation, user=UserFactory())
+    response = _client_for(client, admin_user).post(_revoke_url(invitation))
+    assert _error_messages(response)
+    assert Invitation.objects.filter(pk=invitation.pk).exists()
+
+
 def test_unknown_invitation_is_404(client, user):
     response = _client_for(client, user).get(
         reverse("manage:invitation", kwargs={"token": "x" * 43})
