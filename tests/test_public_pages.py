@@ -1,0 +1,57 @@
+"""Every public page answers any query string with a 200 or a 4xx, never a 500."""
+
+import pytest
+
+from directory.tests.factories import (
+    ContactPersonFactory,
+    NetworkMembershipFactory,
+    OfficeHourRuleFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+HOSTILE_QUERIES = [
+    "",
+    "page=abc",
+    "page=-1&page=99999999999999999999",
+    "q=%00&postcode=%00",
+    "q=' OR 1=1 --&kind[]=x",
+    "radius_km=1e308&postcode=09122",
+    "municipality=../../etc/passwd&topic=%ff%fe",
+    "q=" + "ä" * 5000,
+    "next=https://evil.example/&lang=xx",
+    "open_now=maybe&step_free=[]",
+]
+
+
+@pytest.fixture
+def public_urls():
+    rule = OfficeHourRuleFactory()
+    place = rule.place
+    organisation = place.organisation
+    membership = NetworkMembershipFactory(organisation=organisation)
+    contact = ContactPersonFactory(organisation=organisation)
+    return [
+        "/",
+        "/verzeichnis/",
+        organisation.get_absolute_url(),
+        place.get_absolute_url(),
+        "/verzeichnis/netzwerke/",
+        membership.network.get_absolute_url(),
+        f"/verzeichnis/kontakte/{contact.pk}.vcf",
+        "/impressum/",
+        "/datenschutz/",
+        "/barrierefreiheit/",
+        "/health/",
+        "/konto/login/",
+        "/konto/signup/",
+        "/konto/password/reset/",
+    ]
+
+
+@pytest.mark.parametrize("query", HOSTILE_QUERIES)
+def test_public_pages_never_fail_on_odd_query_strings(client, public_urls, query):
+    for url in public_urls:
+        for headers in ({}, {"HX-Request": "true"}):
+            response = client.get(f"{url}?{query}", headers=headers)
+            assert response.status_code < 500, (url, query, response.status_code)
