@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "core",
     "directory",
+    "engagement",
 ]
 
 MIDDLEWARE = [

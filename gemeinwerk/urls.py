@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("verzeichnis/", include("directory.urls")),
     path("verwalten/", include("directory.manage_urls")),
+    path("", include("engagement.urls")),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EngagementConfig(AppConfig):
+    name = "engagement"
+    verbose_name = _("Engagement")
+
+    def ready(self):
+        from core import privacy
+
+        from . import personal_data
+
+        privacy.register_exporter("engagement", personal_data.export_for_user)
