@@ -12,3 +12,4 @@ class EngagementConfig(AppConfig):
         from . import personal_data
 
         privacy.register_exporter("engagement", personal_data.export_for_user)
+        from . import signals_search  # noqa: F401  (connects the search document upkeep)

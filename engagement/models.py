@@ -218,6 +218,9 @@ class Opportunity(models.Model):
     )
     reminder_sent_at = models.DateTimeField(_("reminder sent"), null=True, blank=True)
     search_document = models.TextField(editable=False, default="")
+    # The search document normalised and stemmed, for the text search on SQLite (PostgreSQL
+    # uses its german configuration instead); see engagement/search.py.
+    search_stems = models.TextField(editable=False, default="")
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import (
+    HelpRequest,
+    HelpRequestStatus,
     Opportunity,
     Placement,
     PlacementStatus,
@@ -95,10 +97,33 @@ def _check_start_allowed(placement: Placement, today) -> None:
         )
 
 
+def _sync_help_request(placement: Placement, current, target) -> None:
+    """A help request is matched while one of its offers is placed: it leaves the public
+    list, returns to it if the helper withdraws, and is closed when the help has ended."""
+    help_request = HelpRequest.objects.select_for_update().get(pk=placement.help_request_id)
+    if target == PlacementStatus.PLACED:
+        if help_request.status != HelpRequestStatus.OPEN:
+            raise ValidationError(
+                _("Only an open help request can be matched; this one is “%(status)s”.")
+                % {"status": help_request.get_status_display()}
+            )
+        help_request.status = HelpRequestStatus.MATCHED
+    elif current == PlacementStatus.PLACED and help_request.status == HelpRequestStatus.MATCHED:
+        if target == PlacementStatus.ENDED:
+            help_request.status = HelpRequestStatus.CLOSED
+            help_request.closed_at = timezone.now()
+        else:
+            help_request.status = HelpRequestStatus.OPEN
+    else:
+        return
+    help_request.save(update_fields=["status", "closed_at"])
+
+
 @transaction.atomic
 def placement_transition(*, placement: Placement, to_status: str, by, note: str = "") -> Placement:
     """Move a placement to its next status, checking the workflow and, for "placed", the
-    age rules; keeps the opportunity's count of placed volunteers current."""
+    age rules; keeps the opportunity's count of placed volunteers and the status of the
+    help request current."""
     placement = Placement.objects.select_for_update().get(pk=placement.pk)
     current = PlacementStatus(placement.status)
     target = PlacementStatus(to_status)
@@ -108,6 +133,8 @@ def placement_transition(*, placement: Placement, to_status: str, by, note: str 
             % {"current": current.label, "target": target.label}
         )
     today = timezone.localdate()
+    if placement.help_request_id:
+        _sync_help_request(placement, current, target)
     if target == PlacementStatus.PLACED:
         _check_start_allowed(placement, today)
         placement.started_on = today

@@ -1,7 +1,9 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from directory.demo.loader import demo_region_load
 from directory.demo.people import DEMO_PASSWORD
+from engagement.demo.loader import engagement_demo_load
 
 
 class Command(BaseCommand):
@@ -11,18 +13,31 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        result = demo_region_load()
-        if not result.loaded:
+        # The engagement demo builds on the region: both load together, or neither does.
+        # An installation that loaded the region before the engagement module existed gets
+        # the engagement demo on the next run.
+        with transaction.atomic():
+            result = demo_region_load()
+            engagement = engagement_demo_load()
+        if not result.loaded and not engagement.loaded:
             self.stdout.write("The demo region is already loaded; nothing was changed.")
             return
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Loaded the demo region: {result.organisations} organisations "
-                f"with {result.places} places."
+        if result.loaded:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Loaded the demo region: {result.organisations} organisations "
+                    f"with {result.places} places."
+                )
             )
-        )
+        if engagement.loaded:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Loaded the engagement demo: {engagement.opportunities} opportunities, "
+                    f"{engagement.volunteers} volunteer profiles."
+                )
+            )
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
-        for line in result.accounts:
+        for line in result.accounts + engagement.accounts:
             self.stdout.write(f"  {line}")
         self.stdout.write(
             "No staff account is created. For the admin area run "

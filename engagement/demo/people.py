@@ -1,0 +1,258 @@
+"""Volunteers, guides and help requests of the demo. Every person is invented; addresses
+are at example.org and phone numbers have the unreachable "0000" subscriber part."""
+
+from .opportunities import AFTERNOON, EVENING, FR, MO, MORNING, SA, SU, TH, TU, WE
+
+# (e-mail, display name, organisation slug): engagement guides added by the engagement demo.
+GUIDE_ACCOUNTS = [
+    ("lotse-gems@example.org", "Mats Muster", "gems-netzwerk"),
+]
+
+# Volunteer profiles with an account. `key` names the profile inside this module.
+VOLUNTEERS = [
+    {
+        "key": "lena",
+        "email": "lena.beispiel@example.org",
+        "name": "Lena Beispiel",
+        "phone": "0371 0000 301",
+        "birth_years_ago": 34,
+        "postcode": "09126",
+        "fields": ["Kinder und Jugend", "Bildung"],
+        "activities": ["Vorlesen", "Hausaufgabenhilfe"],
+        "languages": ["de", "en"],
+        "skills": "Erzieherin in Elternzeit, liest gern vor, etwas Englisch.",
+        "slots": [(TU, AFTERNOON), (TH, AFTERNOON), (SA, MORNING)],
+        "max_distance_km": 10,
+        "allow_suggestions": True,
+    },
+    {
+        "key": "gisela",
+        "email": "gisela.mustermann@example.org",
+        "name": "Gisela Mustermann",
+        "phone": "0371 0000 302",
+        "birth_years_ago": 68,
+        "postcode": "09122",
+        "fields": ["Senioren", "Nachbarschaftshilfe"],
+        "activities": ["Besuchsdienst", "Begleiten"],
+        "languages": ["de", "ru"],
+        "skills": "Rentnerin, früher Krankenschwester; spricht Russisch.",
+        "slots": [(MO, AFTERNOON), (WE, AFTERNOON), (FR, MORNING)],
+        "max_distance_km": 5,
+        "allow_suggestions": False,
+    },
+    {
+        "key": "tobias",
+        "email": "tobias.muster@example.org",
+        "name": "Tobias Muster",
+        "phone": "034202 0000 303",
+        "birth_years_ago": 52,
+        "postcode": "04509",
+        "fields": ["Senioren", "Sport", "Nachbarschaftshilfe"],
+        "activities": ["Fahrdienst", "Begleiten", "Organisieren"],
+        "languages": ["de"],
+        "skills": "Hat ein Auto und vormittags Zeit; trainiert eine Kindermannschaft.",
+        "slots": [(MO, MORNING), (TU, MORNING), (TH, MORNING), (MO, EVENING)],
+        "max_distance_km": 25,
+        "allow_suggestions": True,
+    },
+    {
+        "key": "amira",
+        "email": "amira.exempel@example.org",
+        "name": "Amira Exempel",
+        "phone": "030 0000 304",
+        "birth_years_ago": 27,
+        "postcode": "12047",
+        "fields": ["Migration und Integration", "Bildung"],
+        "activities": ["Sprachpatenschaft", "Beraten", "Hausaufgabenhilfe"],
+        "languages": ["de", "ar", "en", "fr"],
+        "skills": "Studiert Soziale Arbeit, übersetzt Arabisch und Französisch.",
+        "slots": [(MO, AFTERNOON), (TH, AFTERNOON), (TH, EVENING)],
+        "max_distance_km": 5,
+        "allow_suggestions": True,
+    },
+    {
+        "key": "oleksandr",
+        "email": "oleksandr.vorlage@example.org",
+        "name": "Oleksandr Vorlage",
+        "phone": "030 0000 305",
+        "birth_years_ago": 41,
+        "postcode": "13347",
+        "fields": ["Migration und Integration", "Umwelt und Natur"],
+        "activities": ["Handwerken", "Sprachpatenschaft"],
+        "languages": ["uk", "ru", "de"],
+        "skills": "Elektriker, repariert Fahrräder.",
+        "slots": [(SA, MORNING), (SA, AFTERNOON), (TU, EVENING)],
+        "max_distance_km": 10,
+        "allow_suggestions": False,
+    },
+    {
+        "key": "jonas",
+        "email": "jonas.platzhalter@example.org",
+        "name": "Jonas Platzhalter",
+        "phone": "034298 0000 306",
+        "birth_years_ago": 15,
+        "postcode": "04425",
+        "fields": ["Kinder und Jugend", "Umwelt und Natur", "Sport"],
+        "activities": ["Handwerken", "Öffentlichkeitsarbeit"],
+        "languages": ["de", "en"],
+        "skills": "Schüler, fotografiert gern, schneidet Videos.",
+        "slots": [(TU, AFTERNOON), (FR, AFTERNOON), (SA, MORNING)],
+        "max_distance_km": 10,
+        "allow_suggestions": True,
+    },
+    {
+        "key": "paul",
+        "email": "paul.exempel@example.org",
+        "name": "Paul Exempel",
+        "phone": "03771 0000 307",
+        "birth_years_ago": 23,
+        "postcode": "08280",
+        "fields": ["Umwelt und Natur", "Tierschutz", "Katastrophenschutz"],
+        "activities": ["Gärtnern", "Veranstaltungen helfen"],
+        "languages": ["de", "pl"],
+        "skills": "Sanitäter in Ausbildung, Erste-Hilfe-Kurs.",
+        "slots": [(SA, MORNING), (SU, MORNING), (WE, EVENING)],
+        "max_distance_km": 50,
+        "allow_suggestions": True,
+    },
+]
+
+# Placements: (volunteer key or None for a guest, opportunity slug or title, final
+# status, days since the last step). Guests carry their own contact data.
+PLACEMENTS = [
+    {
+        "volunteer": "lena",
+        "opportunity": "lesepatenschaft-im-stadtteilbuero-chemnitz-sued",
+        "path": ["contacted", "first_meeting", "placed"],
+        "days_ago": 45,
+        "message": "Ich lese gern vor und habe dienstags Zeit.",
+    },
+    {
+        "volunteer": "gisela",
+        "opportunity": "Besuchsdienst für ältere Nachbarinnen und Nachbarn in Hutholz",
+        "path": [],
+        "days_ago": 11,
+        "message": "Ich wohne selbst in Hutholz und besuche gern jemanden.",
+    },
+    {
+        "guest": ("Ben Muster", "ben.muster@example.org", ""),
+        "opportunity": "Helfende für das Stadtteilfest Chemnitz Süd",
+        "path": [],
+        "days_ago": 2,
+        "message": "Ich kann beim Aufbau helfen.",
+    },
+    {
+        "volunteer": "tobias",
+        "opportunity": "Engagementlotsin oder Engagementlotse im Delitzscher Land",
+        "path": ["contacted"],
+        "days_ago": 3,
+        "message": "Ich kenne viele Vereine in Delitzsch.",
+    },
+    {
+        "volunteer": "jonas",
+        "opportunity": "Social Media für das Engagement im Delitzscher Land",
+        "path": [],
+        "days_ago": 1,
+        "message": "Ich mache schon Videos für unseren Sportverein.",
+    },
+    {
+        "volunteer": "amira",
+        "opportunity": "Deutsch-Ukrainischer Gesprächskreis in Marzahn",
+        "path": ["contacted", "first_meeting"],
+        "days_ago": 4,
+        "message": "",
+    },
+    {
+        "guest": ("Rita Beispiel", "", "034202 0000 320"),
+        "opportunity": "Engagementlotsin oder Engagementlotse im Delitzscher Land",
+        "path": ["contacted", "declined"],
+        "days_ago": 20,
+        "message": "Bitte rufen Sie mich an.",
+    },
+]
+
+# Hours of Lena's placement: (days ago, hours, activity, confirmed)
+LENA_HOURS = [
+    (40, "2", "Lesegruppe mit drei Kindern", True),
+    (33, "2", "Lesegruppe mit drei Kindern", True),
+    (26, "2.5", "Lesegruppe und Elterngespräch", True),
+    (5, "2", "Lesegruppe", False),
+]
+
+# Help requests: (organisation slug, category, status, postcode, description, when,
+# requester name, phone, days ago)
+HELP_REQUESTS = [
+    (
+        "gems-netzwerk",
+        "lift",
+        "new",
+        "04509",
+        "Ich brauche eine Fahrt zur Augenärztin in Delitzsch und zurück.",
+        "Nächsten Dienstagvormittag",
+        "Erna Muster",
+        "034202 0000 401",
+        1,
+    ),
+    (
+        "gems-netzwerk",
+        "shopping",
+        "open",
+        "04838",
+        "Einkauf einmal pro Woche, ich kann nicht mehr gut laufen.",
+        "Wöchentlich, vormittags",
+        "Horst Beispiel",
+        "034241 0000 402",
+        6,
+    ),
+    (
+        "gems-netzwerk",
+        "garden",
+        "open",
+        "04425",
+        "Die Hecke muss geschnitten werden, allein schaffe ich das nicht mehr.",
+        "Im Laufe des Monats, gern am Samstag",
+        "Ilse Platzhalter",
+        "034298 0000 403",
+        9,
+    ),
+    (
+        "gemeinwesenkoordination-chemnitz-sued",
+        "forms",
+        "open",
+        "09122",
+        "Hilfe beim Antrag auf Wohngeld, die Formulare sind sehr lang.",
+        "Am liebsten mittwochs",
+        "Walter Vorlage",
+        "0371 0000 404",
+        4,
+    ),
+    (
+        "gemeinwesenkoordination-chemnitz-sued",
+        "technology",
+        "open",
+        "09126",
+        "Wer zeigt mir, wie ich mit meinen Enkeln per Video telefoniere?",
+        "Nachmittags",
+        "Helga Exempel",
+        "0371 0000 405",
+        3,
+    ),
+    (
+        "gemeinwesenkoordination-chemnitz-sued",
+        "company",
+        "open",  # matched by Gisela's offer of help below
+        "09120",
+        "Ich würde gern einmal pro Woche mit jemandem spazieren gehen.",
+        "Donnerstags",
+        "Gerda Muster",
+        "0371 0000 406",
+        21,
+    ),
+]
+
+# Offers of help: (volunteer key, index into HELP_REQUESTS, message, statuses after "new",
+# days since the last step). Gisela is the helper found for the walks.
+HELP_OFFERS = [
+    ("tobias", 1, "Ich fahre ohnehin donnerstags einkaufen.", [], 2),
+    ("gisela", 5, "Ich gehe gern mit spazieren.", ["contacted", "placed"], 14),
+]
