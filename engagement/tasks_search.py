@@ -47,7 +47,8 @@ def send_interest_notification(placement_id: int, base_url: str) -> None:
         "platform_name": settings.GEMEINWERK_NAME,
         "opportunity": placement.opportunity,
         "organisation": placement.organisation,
-        "sign_in_url": base_url.rstrip("/") + reverse("accounts:dashboard"),
+        "sign_in_url": base_url.rstrip("/")
+        + reverse("engagement:placement", kwargs={"pk": placement.pk}),
     }
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("engagement/search/email/interest_subject.txt", context)

@@ -220,6 +220,8 @@ LOGGING = {
 # Gemeinwerk's own settings.
 GEMEINWERK_NAME = os.environ.get("GEMEINWERK_NAME", "Gemeinwerk")
 GEMEINWERK_STATE = os.environ.get("GEMEINWERK_STATE", "SN")
+# The platform's public address, for links in e-mails sent by scheduled jobs.
+GEMEINWERK_SITE_URL = os.environ.get("GEMEINWERK_SITE_URL", "")
 GEMEINWERK_MAP_TILE_URL = os.environ.get(
     "GEMEINWERK_MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )

@@ -7,6 +7,7 @@ from directory.tests.factories import (
     NetworkMembershipFactory,
     OfficeHourRuleFactory,
 )
+from engagement.tests.factories import HelpRequestFactory, OpportunityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,8 @@ def public_urls():
     organisation = place.organisation
     membership = NetworkMembershipFactory(organisation=organisation)
     contact = ContactPersonFactory(organisation=organisation)
+    opportunity = OpportunityFactory(organisation=organisation, place=place)
+    help_request = HelpRequestFactory(organisation=organisation)
     return [
         "/",
         "/verzeichnis/",
@@ -43,6 +46,15 @@ def public_urls():
         "/datenschutz/",
         "/barrierefreiheit/",
         "/health/",
+        "/mitmachen/",
+        "/mitmachen/?view=map",
+        opportunity.get_absolute_url(),
+        f"{opportunity.get_absolute_url()}interesse/",
+        "/nachbarschaftshilfe/",
+        help_request.get_absolute_url(),
+        "/nachbarschaftshilfe/neu/",
+        "/nachweis/",
+        "/nachweis/UNBEKANNT00/",
         "/konto/login/",
         "/konto/signup/",
         "/konto/password/reset/",

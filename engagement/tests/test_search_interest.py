@@ -72,7 +72,7 @@ def test_guest_expresses_interest_and_the_coordinator_is_told_without_contact_da
     [message] = mail.outbox
     assert message.to == ["koordination@example.org"]
     assert opportunity.title in message.subject
-    assert "/konto/" in message.body
+    assert f"/koordination/vermittlungen/{placement.pk}/" in message.body
     for secret in ["Verena", "verena@example.org", "dienstags"]:
         assert secret not in message.subject + message.body
 

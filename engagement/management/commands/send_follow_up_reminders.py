@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import URLValidator, ValidationError
 
@@ -14,7 +15,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
-            required=True,
+            default=settings.GEMEINWERK_SITE_URL or None,
+            required=not settings.GEMEINWERK_SITE_URL,
             help="Address of the platform for the links in the e-mails, e.g. https://example.org",
         )
 
