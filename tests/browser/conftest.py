@@ -81,3 +81,26 @@ def assert_accessible(axe):
         )
 
     return check
+
+
+@pytest.fixture
+def sign_in(live_server):
+    """Give the browser page the session of a user (signing in through the form itself is
+    walked in test_journeys.py)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def sign_in_as(page, user):
+        client = Client()
+        client.force_login(user)
+        page.context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+
+    return sign_in_as

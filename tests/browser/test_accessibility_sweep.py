@@ -2,8 +2,6 @@
 including pages that show form errors."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 
 from directory.models import OrganisationRequest, OrganisationRoleKind, RequestKind
 from directory.tests.factories import (
@@ -17,21 +15,6 @@ from directory.tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def sign_in(page, live_server, user):
-    """Give the browser the session of `user` (signing in itself is walked elsewhere)."""
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 @pytest.fixture
@@ -93,8 +76,8 @@ def test_visitor_pages(page, live_server, world, assert_accessible):
     assert_accessible(page)
 
 
-def test_organisation_admin_pages(page, live_server, world, assert_accessible):
-    sign_in(page, live_server, world["admin"])
+def test_organisation_admin_pages(page, live_server, world, assert_accessible, sign_in):
+    sign_in(page, world["admin"])
     base = f"/verwalten/{world['organisation'].slug}"
     visit_all(
         page,
@@ -125,11 +108,106 @@ def test_organisation_admin_pages(page, live_server, world, assert_accessible):
     assert_accessible(page)
 
 
-def test_network_admin_pages(page, live_server, world, assert_accessible):
-    sign_in(page, live_server, world["network_admin"])
+def test_network_admin_pages(page, live_server, world, assert_accessible, sign_in):
+    sign_in(page, world["network_admin"])
     visit_all(
         page,
         live_server,
         assert_accessible,
         ["/verwalten/anfragen/", f"/verwalten/netzwerke/{world['network'].slug}/"],
+    )
+
+
+@pytest.fixture
+def engagement_world():
+    from engagement.models import PlacementStatus
+    from engagement.tests.factories import (
+        HelpRequestFactory,
+        OpportunityFactory,
+        PlacementFactory,
+    )
+
+    opportunity = OpportunityFactory(requires_police_certificate=True)
+    placement = PlacementFactory(opportunity=opportunity, status=PlacementStatus.PLACED)
+    guide = OrganisationRoleFactory(
+        organisation=opportunity.organisation, role=OrganisationRoleKind.ADMIN
+    ).user
+    help_request = HelpRequestFactory(organisation=opportunity.organisation)
+    return {
+        "opportunity": opportunity,
+        "placement": placement,
+        "guide": guide,
+        "help_request": help_request,
+    }
+
+
+def test_engagement_pages_for_visitors(page, live_server, engagement_world, assert_accessible):
+    opportunity = engagement_world["opportunity"]
+    visit_all(
+        page,
+        live_server,
+        assert_accessible,
+        [
+            "/mitmachen/?view=map",
+            f"/mitmachen/?q={opportunity.title.split()[0]}&postcode=09122",
+            "/nachbarschaftshilfe/",
+            engagement_world["help_request"].get_absolute_url(),
+            "/nachbarschaftshilfe/neu/",
+            f"{engagement_world['help_request'].get_absolute_url()}helfen/",
+            "/nachweis/",
+        ],
+    )
+    page.goto(live_server.url + "/nachbarschaftshilfe/neu/")
+    page.locator("main form button[type=submit]").last.click()
+    page.locator(".error-summary").wait_for()
+    assert_accessible(page)
+
+
+def test_engagement_pages_for_guides(
+    page, live_server, engagement_world, assert_accessible, sign_in
+):
+    sign_in(page, engagement_world["guide"])
+    opportunity = engagement_world["opportunity"]
+    placement = engagement_world["placement"]
+    org = opportunity.organisation.slug
+    visit_all(
+        page,
+        live_server,
+        assert_accessible,
+        [
+            f"/angebote/{org}/",
+            f"/angebote/{org}/neu/",
+            f"/angebote/{org}/{opportunity.slug}/bearbeiten/",
+            f"/angebote/{org}/import/",
+            "/koordination/",
+            f"/koordination/vermittlungen/{placement.pk}/",
+            f"/koordination/hilfegesuche/{engagement_world['help_request'].pk}/",
+            f"/engagiert/angebot/{opportunity.slug}/passende-engagierte/",
+            f"/nachweis/stunden/{placement.pk}/",
+            "/nachweis/stunden/offen/",
+            f"/nachweis/dokumente/{placement.pk}/",
+            f"/nachweis/rueckmeldung/{placement.pk}/",
+        ],
+    )
+    page.goto(live_server.url + f"/angebote/{org}/neu/")
+    page.locator("main form button[type=submit]").last.click()
+    page.locator(".error-summary").wait_for()
+    assert_accessible(page)
+
+
+def test_engagement_pages_for_volunteers(
+    page, live_server, engagement_world, assert_accessible, sign_in
+):
+    sign_in(page, engagement_world["placement"].volunteer.user)
+    visit_all(
+        page,
+        live_server,
+        assert_accessible,
+        [
+            "/engagiert/profil/",
+            "/engagiert/vorschlaege/",
+            "/koordination/meine-vermittlungen/",
+            "/nachweis/meine/",
+            f"/nachweis/stunden/{engagement_world['placement'].pk}/",
+        ],
     )

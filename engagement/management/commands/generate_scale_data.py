@@ -301,6 +301,10 @@ class Command(BaseCommand):
         places = self._organisations(municipalities, options["opportunities"])
         self._opportunities(places, options["opportunities"])
         self._volunteers(municipalities, options["volunteers"])
+        # Fresh statistics, or SQLite's planner walks the (status, confirmed_at) index,
+        # which every row matches, instead of the one on latitude (see docs/performance.md).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self._progress(
             f"Done: {options['opportunities']} opportunities, {options['volunteers']} "
             f"volunteers in {len(municipalities)} municipalities"
