@@ -234,6 +234,12 @@ class Opportunity(models.Model):
             models.Index(fields=["status", "confirmed_at"]),
             models.Index(fields=["latitude", "longitude"]),
             models.Index(fields=["municipality", "status"]),
+            # Matching ranks the newest remote offers; without it PostgreSQL reads all rows.
+            models.Index(
+                F("published_at").desc(),
+                condition=Q(is_remote=True),
+                name="opportunity_remote_newest",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

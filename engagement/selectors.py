@@ -50,7 +50,7 @@ def opportunities_editable_by(user):
 
 def placements_visible_to(user):
     """Placements with their contact data: the guides of the organisation, the volunteer
-    themself, platform staff. Nobody else, in particular not other organisations."""
+    themselves, platform staff. Nobody else, in particular not other organisations."""
     if not user.is_authenticated:
         return Placement.objects.none()
     if user.is_staff:

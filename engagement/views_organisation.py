@@ -15,6 +15,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from directory.models import Organisation
@@ -259,7 +260,12 @@ def opportunity_import(request, org_slug):
             else:
                 messages.success(
                     request,
-                    _("%(count)s opportunities have been imported.") % {"count": len(created)},
+                    ngettext(
+                        "%(count)s opportunity has been imported.",
+                        "%(count)s opportunities have been imported.",
+                        len(created),
+                    )
+                    % {"count": len(created)},
                 )
                 return _dashboard(organisation.slug)
         imported_rows = len(report.rows)

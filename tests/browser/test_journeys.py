@@ -110,7 +110,7 @@ def test_editor_signs_in_and_edits_office_hours(page, live_server, region, asser
     page.wait_for_url("**/konto/")
     assert_accessible(page)
 
-    page.get_by_role("link", name="Gemeinwesenkoordination Chemnitz Süd").click()
+    page.get_by_role("link", name="Gemeinwesenkoordination Chemnitz Süd", exact=True).click()
     assert_accessible(page)
     place = region["place"]
     page.goto(f"{live_server.url}/verwalten/gwk-sued/orte/{place.pk}/sprechzeiten/")
