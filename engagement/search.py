@@ -29,7 +29,7 @@ from django.db.models import (
 )
 from django.utils.translation import gettext_lazy as _
 
-from core.geo import Point, squared_distance_expression
+from core.geo import Point, bounding_box, squared_distance_expression
 from core.text import search_normalise
 
 from .availability import TIMES_OF_DAY, WEEKDAYS, slots_from_pairs
@@ -297,6 +297,8 @@ def filter_opportunities(queryset, criteria: OpportunitySearch, *, ignore: froze
         queryset = queryset.filter(municipality_id=criteria.municipality_id)
     if criteria.centre:
         nearby = Q(distance_sq__lte=criteria.radius_km**2)
+        # The rectangle around the circle can use the index on the coordinates.
+        nearby &= bounding_box(criteria.centre, criteria.radius_km)
         queryset = queryset.annotate(
             distance_sq=squared_distance_expression(criteria.centre, "latitude", "longitude")
         ).filter(nearby | Q(is_remote=True) if criteria.remote else nearby)

@@ -163,7 +163,9 @@ def certificate_issue(*, placement: Placement) -> Certificate:
 @transaction.atomic
 def _certificate_issue_once(*, placement: Placement) -> Certificate:
     placement = (
-        Placement.objects.select_for_update().select_related("volunteer").get(pk=placement.pk)
+        Placement.objects.select_for_update(of=("self",))
+        .select_related("volunteer")
+        .get(pk=placement.pk)
     )
     if placement.status not in RECORD_STATUSES:
         raise ValidationError(_("Certificates can only be issued for placed or ended placements."))
