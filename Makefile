@@ -42,7 +42,7 @@ format: install
 	$(BIN)/ruff check --fix .
 
 test: lint translations
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 check-deploy: install
 	DEBUG=0 SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") \
