@@ -139,6 +139,26 @@ def volunteers_missing_police_certificate(opportunity, today=None):
     )
 
 
+def placements_missing_police_certificate(organisation, today=None):
+    """Across all of an organisation's opportunities that require the extended police
+    certificate: the people placed or on the way there without a valid one seen by the
+    organisation. One query, for the organisation's dashboard."""
+    today = today or timezone.localdate()
+    valid = police_certificates_seen_by(organisation.pk).filter(
+        volunteer=OuterRef("volunteer"), valid_until__gte=today
+    )
+    return (
+        Placement.objects.filter(
+            organisation=organisation,
+            opportunity__requires_police_certificate=True,
+            status__in=[*OPEN_PLACEMENT_STATUSES, PlacementStatus.PLACED],
+        )
+        .exclude(Exists(valid))
+        .select_related("volunteer", "opportunity")
+        .order_by("opportunity__title", "pk")
+    )
+
+
 def organisations_guided_by(user):
     """Organisations whose placements and help requests `user` accompanies as admin or
     coordinator; every organisation for platform staff."""

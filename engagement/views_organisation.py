@@ -99,7 +99,14 @@ def org_dashboard(request, org_slug):
             }
         )
     placements = Placement.objects.filter(organisation=organisation)
+    can_guide = request.user.has_perm(GUIDE, organisation)
     attention = {
+        # Names of volunteers are for the guides only.
+        "missing_police_certificate": list(
+            selectors.placements_missing_police_certificate(organisation)
+        )
+        if can_guide
+        else [],
         "new_placements": placements.filter(status=PlacementStatus.NEW).count(),
         "overdue_placements": placements.overdue(now).count(),
         "due": [row for row in rows if row["is_due"]],
@@ -123,10 +130,11 @@ def org_dashboard(request, org_slug):
                     attention["overdue_placements"],
                     attention["due"],
                     attention["drafts"],
+                    attention["missing_police_certificate"],
                 ]
             ),
             "can_edit": can_edit,
-            "can_guide": request.user.has_perm(GUIDE, organisation),
+            "can_guide": can_guide,
             "confirmation_days": CONFIRMATION_DAYS,
         },
     )

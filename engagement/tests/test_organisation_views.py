@@ -583,3 +583,38 @@ def test_service_refuses_end_before_start(organisation, place, field):
         )
     assert "ends_on" in error.value.error_dict
     assert not Opportunity.objects.exists()
+
+
+def test_guides_see_who_still_needs_a_police_certificate_editors_do_not(
+    client, organisation, place, editor
+):
+    from datetime import date
+
+    from engagement.models import Qualification, QualificationKind
+
+    strict = OpportunityFactory(
+        organisation=organisation, place=place, requires_police_certificate=True
+    )
+    missing = PlacementFactory(opportunity=strict, volunteer__name="Noch Ohne")
+    covered = PlacementFactory(opportunity=strict, volunteer__name="Schon Gesehen")
+    Qualification.objects.create(
+        volunteer=covered.volunteer,
+        kind=QualificationKind.POLICE_CERTIFICATE,
+        seen_on=date.today(),
+        valid_until=date.today().replace(year=date.today().year + 5),
+        organisation=organisation,
+    )
+    PlacementFactory(
+        opportunity=OpportunityFactory(organisation=organisation, place=place),
+        volunteer__name="Braucht Keins",
+    )
+    guide = _member(organisation, OrganisationRoleKind.COORDINATOR)
+
+    client.force_login(guide)
+    listed = _dashboard(client, organisation).context["attention"]["missing_police_certificate"]
+    assert listed == [missing]
+
+    client.force_login(editor)
+    response = _dashboard(client, organisation)
+    assert response.context["attention"]["missing_police_certificate"] == []
+    assert "Noch Ohne" not in response.content.decode()
