@@ -333,14 +333,28 @@ class FacetCounts:
     no_police_certificate: int
 
 
+# Up to this many results, the facets are counted over their ids, fetched once, instead of
+# repeating the whole filter (text, radius, catalogues) in every facet query.
+FACET_IDS_LIMIT = 5000
+
+
 def facet_counts(queryset, criteria: OpportunitySearch) -> FacetCounts:
-    """One GROUP BY query per catalogue facet and one query for all yes/no filters."""
+    """One GROUP BY query per catalogue facet and one query for all yes/no filters, plus
+    one query for the ids of the results."""
+    matching = filter_opportunities(queryset, criteria)
+    ids = list(matching.order_by().values_list("pk", flat=True)[: FACET_IDS_LIMIT + 1])
+    results = ids if len(ids) <= FACET_IDS_LIMIT else matching.values("pk")
     catalogue = {}
     for name, (relation, column) in CATALOGUE_FACETS.items():
-        matching = filter_opportunities(queryset, criteria, ignore=frozenset({name}))
+        # A facet's own choice is left out, so each option shows what it would add.
+        base = (
+            filter_opportunities(queryset, criteria, ignore=frozenset({name})).values("pk")
+            if getattr(criteria, name)
+            else results
+        )
         rows = (
             getattr(Opportunity, relation)
-            .through.objects.filter(opportunity_id__in=matching.values("pk"))
+            .through.objects.filter(opportunity_id__in=base)
             .values(column)
             .annotate(count=Count("opportunity_id"))
             .order_by()
@@ -356,7 +370,7 @@ def facet_counts(queryset, criteria: OpportunitySearch) -> FacetCounts:
         for key, field in OFFER_FIELDS.items()
     }
     flags["no_police_certificate"] = Count("pk", filter=Q(requires_police_certificate=False))
-    totals = filter_opportunities(queryset, criteria).aggregate(**flags)
+    totals = Opportunity.objects.filter(pk__in=results).aggregate(**flags)
     return FacetCounts(
         catalogue=catalogue,
         suitable={key: totals[f"suitable_{key}"] for key in SUITABILITY_FIELDS},

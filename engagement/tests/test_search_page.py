@@ -375,10 +375,11 @@ def test_contact_data_of_volunteers_and_coordinators_is_never_shown(client):
 # 5. COUNT of the results (paginator)
 # 6. the opportunities of the page, joined with organisation and municipality
 # 7. their fields (prefetch)
-# 8.-10. the facet counts of fields, activities and target groups (one GROUP BY each)
-# 11. the counts of the yes/no filters (one query with conditional COUNTs)
+# 8. the ids of all results, for the facet counts
+# 9.-11. the facet counts of fields, activities and target groups (one GROUP BY each)
+# 12. the counts of the yes/no filters (one query with conditional COUNTs)
 # A municipality typed into the filter adds one query that looks it up by name.
-SEARCH_QUERIES = 11
+SEARCH_QUERIES = 12
 
 
 @pytest.mark.parametrize("count", [5, 50])
