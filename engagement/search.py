@@ -331,6 +331,7 @@ class FacetCounts:
     suitable: dict[str, int]
     offers: dict[str, int]
     no_police_certificate: int
+    total: int | None = None  # the number of results, when their ids were fetched
 
 
 # Up to this many results, the facets are counted over their ids, fetched once, instead of
@@ -376,6 +377,7 @@ def facet_counts(queryset, criteria: OpportunitySearch) -> FacetCounts:
         suitable={key: totals[f"suitable_{key}"] for key in SUITABILITY_FIELDS},
         offers={key: totals[f"offers_{key}"] for key in OFFER_FIELDS},
         no_police_certificate=totals["no_police_certificate"],
+        total=len(ids) if results is ids else None,
     )
 
 

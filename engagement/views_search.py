@@ -154,15 +154,16 @@ def opportunity_search(request):
     criteria = form.search()
     public = selectors.opportunities_public()
     results = search_results(public, criteria)
-    page = Paginator(
-        results.select_related("organisation", "municipality"), RESULTS_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    counts = facet_counts(public, criteria)
+    paginator = Paginator(results.select_related("organisation", "municipality"), RESULTS_PER_PAGE)
+    if counts.total is not None:
+        paginator.count = counts.total  # known already; spares the COUNT query
+    page = paginator.get_page(request.GET.get("page"))
     page.object_list = list(page.object_list.prefetch_related("fields"))
     for opportunity in page.object_list:
         opportunity.distance_km = distance_km(opportunity)
         opportunity.time_lines = time_slot_lines(opportunity.time_slots)
 
-    counts = facet_counts(public, criteria)
     query_without_page = request.GET.copy()
     query_without_page.pop("page", None)
     query_without_view = query_without_page.copy()

@@ -282,6 +282,20 @@ def test_facet_counts_keep_the_other_filters(client):
     assert 'id="facet-field-kinder-count">(1)' in response.content.decode()
 
 
+def test_facet_counts_and_total_are_the_same_beyond_the_id_limit(client, monkeypatch):
+    """Large result sets count their facets with subqueries instead of an id list."""
+    children, seniors = FieldFactory(slug="kinder"), FieldFactory(slug="senioren")
+    OpportunityFactory(slug="a", fields=[children], step_free=True)
+    OpportunityFactory(slug="b", fields=[children, seniors])
+    OpportunityFactory(slug="c", fields=[seniors])
+    small = get(client)
+    monkeypatch.setattr("engagement.search.FACET_IDS_LIMIT", 1)
+    large = get(client)
+    assert facet(large, "field") == facet(small, "field") == {"kinder": 2, "senioren": 2}
+    assert facet(large, "suitable") == facet(small, "suitable")
+    assert large.context["page"].paginator.count == small.context["page"].paginator.count == 3
+
+
 # --- pages, htmx, map ---------------------------------------------------------------------
 
 
@@ -372,14 +386,13 @@ def test_contact_data_of_volunteers_and_coordinators_is_never_shown(client):
 # The list view runs exactly these queries, however many opportunities it shows:
 # 1.-3. the fields, activities and target groups offered as filters (and facet labels)
 # 4. the languages offered
-# 5. COUNT of the results (paginator)
-# 6. the opportunities of the page, joined with organisation and municipality
-# 7. their fields (prefetch)
-# 8. the ids of all results, for the facet counts
-# 9.-11. the facet counts of fields, activities and target groups (one GROUP BY each)
-# 12. the counts of the yes/no filters (one query with conditional COUNTs)
+# 5. the ids of all results: their number for the paginator, the base of the facet counts
+# 6.-8. the facet counts of fields, activities and target groups (one GROUP BY each)
+# 9. the counts of the yes/no filters (one query with conditional COUNTs)
+# 10. the opportunities of the page, joined with organisation and municipality
+# 11. their fields (prefetch)
 # A municipality typed into the filter adds one query that looks it up by name.
-SEARCH_QUERIES = 12
+SEARCH_QUERIES = 11
 
 
 @pytest.mark.parametrize("count", [5, 50])
