@@ -6,27 +6,14 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.abuse import HoneypotMixin, honeypot_field
 from core.geo import postcode_point
 
 from .models import HelpCategory
 
-HONEYPOT_FIELD = "website"
 # Something that looks like an e-mail address or a phone number (six digits or more,
 # possibly with spaces, slashes or dashes between them).
 _CONTACT_DATA = re.compile(r"[^\s@]+@[^\s@]+\.[a-z]{2,}|\+?\d(?:[\s/\-]?\d){5,}", re.IGNORECASE)
-
-
-def _honeypot_field():
-    return forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        template_name="engagement/help/_honeypot_field.html",
-    )
-
-
-class HoneypotMixin:
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get(HONEYPOT_FIELD))
 
 
 class HelpRequestForm(HoneypotMixin, forms.Form):
@@ -76,7 +63,7 @@ class HelpRequestForm(HoneypotMixin, forms.Form):
             "and passes my name and phone number or e-mail address to the helper it confirms."
         ),
     )
-    website = _honeypot_field()
+    website = honeypot_field()
 
     def __init__(self, *args, organisations=None, **kwargs):
         """`organisations`: for a guide entering a request on someone's behalf, the
@@ -157,7 +144,7 @@ class HelpOfferForm(HoneypotMixin, forms.Form):
             "I agree that the coordinating organisation stores my details to arrange the help."
         ),
     )
-    website = _honeypot_field()
+    website = honeypot_field()
 
     def clean(self):
         cleaned_data = super().clean()
@@ -182,7 +169,7 @@ class VolunteerHelpOfferForm(HoneypotMixin, forms.Form):
             "details to arrange the help."
         ),
     )
-    website = _honeypot_field()
+    website = honeypot_field()
 
 
 class HelpRequestFilterForm(forms.Form):

@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.abuse import HoneypotMixin, honeypot_field
 from core.geo import postcode_point
 from directory.models import Municipality, Weekday
 
@@ -206,7 +207,7 @@ class OpportunitySearchForm(forms.Form):
         return any(self.data.get(name) for name in filter_names)
 
 
-class InterestForm(forms.Form):
+class InterestForm(HoneypotMixin, forms.Form):
     """ "I'm interested": a name and an e-mail address or a phone number are enough. People
     signed in with a volunteer profile are not asked for contact data again."""
 
@@ -236,13 +237,7 @@ class InterestForm(forms.Form):
             "get in touch with me about this opportunity."
         ),
     )
-    # The honeypot: hidden from people, filled in by bots that fill in every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        template_name="engagement/search/_honeypot_field.html",
-    )
+    website = honeypot_field()
 
     CONTACT_FIELDS = ("name", "email", "phone")
 
@@ -278,7 +273,3 @@ class InterestForm(forms.Form):
                 ),
             )
         return cleaned
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))

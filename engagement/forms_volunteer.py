@@ -4,6 +4,7 @@ from django import forms
 from django.utils import dates, timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.abuse import HoneypotMixin, honeypot_field
 from core.geo import postcode_point
 
 from .availability import TIMES_OF_DAY, WEEKDAYS, pairs_from_slots, slots_from_pairs
@@ -173,7 +174,7 @@ class VolunteerProfileForm(forms.ModelForm):
         return birth_date
 
 
-class SavedSearchForm(forms.Form):
+class SavedSearchForm(HoneypotMixin, forms.Form):
     query = forms.CharField(max_length=1000, required=False, widget=forms.HiddenInput)
     email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -183,19 +184,10 @@ class SavedSearchForm(forms.Form):
             "We send you an e-mail to confirm first. Every alert has a link to unsubscribe."
         ),
     )
-    # Hidden from people by CSS and from screen readers; bots that fill it in are ignored.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    website = honeypot_field()
 
     def clean_query(self):
         return self.cleaned_data["query"].strip().lstrip("?")
-
-    @property
-    def is_bot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
 
 class SuggestForm(forms.Form):

@@ -3,12 +3,13 @@ asking for help and offering it. Public pages show only what help_requests_publi
 allows: never who asked or how to reach them."""
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
+
+from core.abuse import submission_count, submissions_exhausted
 
 from . import selectors
 from .forms_help import (
@@ -28,24 +29,6 @@ SUBMISSION_WINDOW_SECONDS = 600
 
 def _base_url(request) -> str:
     return request.build_absolute_uri("/")
-
-
-def _rate_key(request, scope: str) -> str:
-    # REMOTE_ADDR, not X-Forwarded-For: a header the sender chooses limits nothing.
-    return f"engagement:submissions:{scope}:{request.META.get('REMOTE_ADDR', '')}"
-
-
-def _rate_limited(request, scope: str) -> bool:
-    return cache.get(_rate_key(request, scope), 0) >= SUBMISSIONS_PER_WINDOW
-
-
-def _count_submission(request, scope: str) -> None:
-    key = _rate_key(request, scope)
-    if not cache.add(key, 1, SUBMISSION_WINDOW_SECONDS):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, SUBMISSION_WINDOW_SECONDS)
 
 
 def _add_service_errors(form, error: ValidationError) -> None:
@@ -98,7 +81,7 @@ def help_request_create(request):
     on_behalf = request.user.is_authenticated and guided.exists()
     form = HelpRequestForm(request.POST or None, organisations=guided if on_behalf else None)
     if request.method == "POST":
-        if _rate_limited(request, "help_request"):
+        if submissions_exhausted(request, "help_request", SUBMISSIONS_PER_WINDOW):
             return render(
                 request,
                 "engagement/help/create.html",
@@ -106,8 +89,8 @@ def help_request_create(request):
                 status=429,
             )
         if form.is_valid():
-            _count_submission(request, "help_request")
-            if form.is_bot():
+            submission_count(request, "help_request", SUBMISSION_WINDOW_SECONDS)
+            if form.is_bot:
                 messages.success(request, _("Thank you! We will check your request."))
                 return redirect("engagement:help_requests")
             data = form.cleaned_data
@@ -166,7 +149,7 @@ def help_offer(request, pk):
         form = HelpOfferForm(request.POST or None, initial=initial)
     context = {"form": form, "help_request": help_request, "profile": profile}
     if request.method == "POST":
-        if _rate_limited(request, "help_offer"):
+        if submissions_exhausted(request, "help_offer", SUBMISSIONS_PER_WINDOW):
             return render(
                 request,
                 "engagement/help/offer.html",
@@ -174,8 +157,8 @@ def help_offer(request, pk):
                 status=429,
             )
         if form.is_valid():
-            _count_submission(request, "help_offer")
-            if form.is_bot():
+            submission_count(request, "help_offer", SUBMISSION_WINDOW_SECONDS)
+            if form.is_bot:
                 messages.success(request, _("Thank you for your offer!"))
                 return redirect(help_request)
             data = form.cleaned_data

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q
@@ -14,6 +13,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
+from core.abuse import within_limit
 from directory.models import Weekday
 
 from . import selectors
@@ -223,18 +223,6 @@ def opportunity_detail(request, slug):
     return render(request, "engagement/search/opportunity_detail.html", context)
 
 
-def _within_rate_limit(request) -> bool:
-    """Counts this submission against the visitor's address (a fixed window in the cache)."""
-    key = f"engagement:interest:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, INTEREST_RATE_WINDOW_SECONDS)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window ran out between add and incr
-        cache.set(key, 1, INTEREST_RATE_WINDOW_SECONDS)
-        count = 1
-    return count <= INTEREST_RATE_LIMIT
-
-
 def _volunteer_profile(user) -> VolunteerProfile | None:
     if not user.is_authenticated:
         return None
@@ -250,7 +238,12 @@ def interest(request, slug):
     if request.user.is_authenticated and volunteer is None:
         initial = {"name": request.user.display_name, "email": request.user.email}
     if request.method == "POST":
-        if not _within_rate_limit(request):
+        if not within_limit(
+            request,
+            "interest",
+            limit=INTEREST_RATE_LIMIT,
+            window_seconds=INTEREST_RATE_WINDOW_SECONDS,
+        ):
             return render(
                 request,
                 "engagement/search/rate_limited.html",

@@ -3,13 +3,14 @@ searches with e-mail alerts."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+
+from core.abuse import within_limit
 
 from . import matching, selectors
 from .forms_volunteer import SavedSearchForm, SuggestForm, VolunteerProfileForm
@@ -124,19 +125,19 @@ def suggest(request, slug):
     return redirect("engagement:suggested_volunteers", slug=opportunity.slug)
 
 
-def _within_rate_limit(request) -> bool:
-    key = f"saved-search-create:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, SAVED_SEARCH_RATE_WINDOW)
-    try:
-        return cache.incr(key) <= SAVED_SEARCH_RATE_LIMIT
-    except ValueError:  # the entry expired between add and incr
-        return True
-
-
 @require_POST
 def saved_search_create(request):
     form = SavedSearchForm(request.POST)
-    if form.is_valid() and not form.is_bot and not _within_rate_limit(request):
+    if (
+        form.is_valid()
+        and not form.is_bot
+        and not within_limit(
+            request,
+            "saved_search",
+            limit=SAVED_SEARCH_RATE_LIMIT,
+            window_seconds=SAVED_SEARCH_RATE_WINDOW,
+        )
+    ):
         form.add_error(
             None, _("Too many searches were saved from your connection. Please try again later.")
         )
