@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import PostcodeField
 from core.geo import Point, postcode_point, squared_distance_expression
 
 from .models import Municipality, OrganisationKind, Place, Service, Topic
@@ -55,12 +56,8 @@ class DirectoryFilterForm(forms.Form):
     )
     open_now = forms.BooleanField(label=_("Open now"), required=False)
     step_free = forms.BooleanField(label=_("Step-free access"), required=False)
-    postcode = forms.CharField(
-        label=_("Postcode"),
-        required=False,
-        max_length=5,
-        help_text=_("Shows organisations near this postcode, nearest first."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
+    postcode = PostcodeField(
+        required=False, help_text=_("Shows organisations near this postcode, nearest first.")
     )
     radius_km = forms.TypedChoiceField(
         label=_("Distance"),
@@ -80,16 +77,8 @@ class DirectoryFilterForm(forms.Form):
         super().__init__(data, **kwargs)
 
     def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].strip()
-        if not postcode:
-            return None
-        point = postcode_point(postcode)
-        if point is None:
-            raise forms.ValidationError(
-                _("We do not know this postcode. Please enter a five-digit German postcode."),
-                code="unknown_postcode",
-            )
-        return point
+        postcode = self.cleaned_data["postcode"]
+        return postcode_point(postcode) if postcode else None
 
     @property
     def has_active_filters(self) -> bool:

@@ -1,10 +1,9 @@
 """Forms of the organisation self-service. They only validate; services write."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import PostcodeField
 from core.geo import postcode_point
 
 from .models import (
@@ -18,8 +17,6 @@ from .models import (
     Weekday,
 )
 from .services import overlap_message, overlapping_weekdays
-
-_POSTCODE = re.compile(r"^\d{5}$")
 
 
 class _TimeInput(forms.TimeInput):
@@ -157,19 +154,7 @@ class PlaceForm(forms.ModelForm):
             "accessible_parking",
             "accessibility_notes",
         ]
-        widgets = {"postcode": forms.TextInput(attrs={"inputmode": "numeric"})}
-
-    def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].strip()
-        if not _POSTCODE.match(postcode):
-            raise forms.ValidationError(
-                _("A postcode has exactly five digits."), code="postcode_format"
-            )
-        if postcode_point(postcode) is None:
-            raise forms.ValidationError(
-                _("We do not know this postcode. Please check it."), code="unknown_postcode"
-            )
-        return postcode
+        field_classes = {"postcode": PostcodeField}
 
     def clean(self):
         cleaned = super().clean()

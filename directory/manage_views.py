@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import add_service_errors
+
 from . import selectors, services
 from .manage_forms import (
     AppointmentForm,
@@ -81,14 +83,6 @@ def _render_org(request, template, organisation, section, context=None, status=2
     return render(request, f"directory/manage/{template}", full_context, status=status)
 
 
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
 # Proposals, claims, decisions
 
 
@@ -115,7 +109,7 @@ def organisation_claim(request, slug):
                 organisation=organisation, requested_by=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Thank you! We will let you know by e-mail when it has been decided.")
@@ -205,7 +199,7 @@ def organisation_profile(request, slug):
         try:
             services.organisation_update(organisation=organisation, **form.service_fields())
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The profile has been saved."))
             return redirect("manage:organisation", slug=organisation.slug)
@@ -234,7 +228,7 @@ def _place_form_view(request, organisation, place=None):
             else:
                 services.place_create(organisation=organisation, **form.cleaned_data)
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The place has been saved."))
             return redirect("manage:places", slug=organisation.slug)
@@ -388,7 +382,7 @@ def _contact_form_view(request, organisation, contact=None):
             else:
                 services.contact_person_create(organisation=organisation, **form.cleaned_data)
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The contact person has been saved."))
             return redirect("manage:contacts", slug=organisation.slug)
@@ -583,7 +577,7 @@ def network_manage(request, slug):
                 network=network, organisation=form.cleaned_data["organisation"]
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The organisation is now a member."))
             return redirect("manage:network", slug=network.slug)

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.abuse import HoneypotMixin, honeypot_field
-from core.geo import postcode_point
+from core.forms import PostcodeField
 
 from .models import HelpCategory
 
@@ -27,12 +27,7 @@ class HelpRequestForm(HoneypotMixin, forms.Form):
             "address, phone number or e-mail address here."
         ),
     )
-    postcode = forms.CharField(
-        label=_("Postcode"),
-        max_length=5,
-        help_text=_("Only the area is shown, never your address."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
-    )
+    postcode = PostcodeField(help_text=_("Only the area is shown, never your address."))
     when = forms.CharField(
         label=_("When?"),
         required=False,
@@ -93,14 +88,6 @@ class HelpRequestForm(HoneypotMixin, forms.Form):
                 code="contact_data",
             )
         return description
-
-    def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].strip()
-        if postcode_point(postcode) is None:
-            raise forms.ValidationError(
-                _("Please enter a German postcode with five digits."), code="unknown_postcode"
-            )
-        return postcode
 
     def clean(self):
         cleaned_data = super().clean()

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.abuse import HoneypotMixin, honeypot_field
+from core.forms import PostcodeField
 from core.geo import postcode_point
 from directory.models import Municipality, Weekday
 
@@ -99,13 +100,7 @@ class OpportunitySearchForm(forms.Form):
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
-    postcode = forms.CharField(
-        label=_("Postcode"),
-        required=False,
-        max_length=5,
-        help_text=_("Shows opportunities near this postcode."),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
-    )
+    postcode = PostcodeField(required=False, help_text=_("Shows opportunities near this postcode."))
     radius_km = forms.TypedChoiceField(
         label=_("Distance"),
         required=False,
@@ -155,16 +150,8 @@ class OpportunitySearchForm(forms.Form):
         return municipality.pk
 
     def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].strip()
-        if not postcode:
-            return None
-        point = postcode_point(postcode)
-        if point is None:
-            raise forms.ValidationError(
-                _("We do not know this postcode. Please enter a five-digit German postcode."),
-                code="unknown_postcode",
-            )
-        return point
+        postcode = self.cleaned_data["postcode"]
+        return postcode_point(postcode) if postcode else None
 
     def _ids(self, name: str) -> frozenset[int]:
         slugs = set(self.cleaned_data.get(name) or [])

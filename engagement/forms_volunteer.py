@@ -5,7 +5,7 @@ from django.utils import dates, timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.abuse import HoneypotMixin, honeypot_field
-from core.geo import postcode_point
+from core.forms import PostcodeField
 
 from .availability import TIMES_OF_DAY, WEEKDAYS, pairs_from_slots, slots_from_pairs
 from .matching import slot_label
@@ -92,6 +92,7 @@ class VolunteerProfileForm(forms.ModelForm):
             "languages",
             "allow_suggestions",
         ]
+        field_classes = {"postcode": PostcodeField}
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
@@ -145,18 +146,6 @@ class VolunteerProfileForm(forms.ModelForm):
                 "allow_suggestions",
             ]
         )
-
-    def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].strip()
-        point = postcode_point(postcode)
-        if point is None:
-            raise forms.ValidationError(
-                _("We do not know the postcode “%(postcode)s”. Please enter a German postcode."),
-                code="unknown_postcode",
-                params={"postcode": postcode},
-            )
-        self.point = point
-        return postcode
 
     def clean_birth_date(self):
         birth_date = self.cleaned_data.get("birth_date")

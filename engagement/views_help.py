@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
 from core.abuse import submission_count, submissions_exhausted
+from core.forms import add_service_errors
 
 from . import selectors
 from .forms_help import (
@@ -29,14 +30,6 @@ SUBMISSION_WINDOW_SECONDS = 600
 
 def _base_url(request) -> str:
     return request.build_absolute_uri("/")
-
-
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @vary_on_headers("HX-Request")
@@ -108,7 +101,7 @@ def help_request_create(request):
                     base_url=_base_url(request),
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 if on_behalf and request.user.has_perm(
                     "engagement.view_help_request_contact", help_request
@@ -174,7 +167,7 @@ def help_offer(request, pk):
                     base_url=_base_url(request),
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,

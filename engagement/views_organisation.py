@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.forms import add_service_errors
 from directory.models import Organisation
 
 from . import csv_io, selectors
@@ -49,14 +50,6 @@ def _opportunity_for(request, organisation, slug):
         selectors.opportunities_editable_by(request.user).filter(organisation=organisation),
         slug=slug,
     )
-
-
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _dashboard(organisation_slug):
@@ -162,7 +155,7 @@ def opportunity_create(request, org_slug):
                 **form.service_values(),
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -191,7 +184,7 @@ def opportunity_edit(request, org_slug, slug):
         try:
             services.opportunity_update(opportunity=opportunity, **form.service_values())
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("“%(title)s” has been saved.") % {"title": opportunity.title}

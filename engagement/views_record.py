@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.forms import add_service_errors
+
 from . import selectors
 from .certificates import certificate_pdf, hours_display
 from .forms_record import (
@@ -28,14 +30,6 @@ from .models import Certificate, HoursEntry, Placement, PlacementStatus, Qualifi
 from .services import record
 
 PLACEMENT_RELATED = ["opportunity", "organisation", "volunteer", "help_request"]
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _record_placement(request, pk) -> Placement:
@@ -89,7 +83,7 @@ def hours(request, placement_pk):
         try:
             record.hours_log(placement=placement, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The hours have been logged."))
             return redirect("engagement:hours", placement_pk=placement.pk)
@@ -136,7 +130,7 @@ def hours_edit(request, pk):
                 entry=entry, by=request.user, by_guide=is_guide, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The entry has been changed."))
             return redirect("engagement:hours", placement_pk=entry.placement_id)
@@ -337,7 +331,7 @@ def qualifications(request, placement_pk):
         try:
             record.qualification_record(placement=placement, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The document has been recorded."))
             return redirect("engagement:qualifications", placement_pk=placement.pk)
@@ -378,7 +372,7 @@ def follow_up(request, placement_pk):
                 placement=placement, by=request.user, answer=form.cleaned_data["follow_up_answer"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The follow-up has been recorded."))
             return redirect("engagement:hours_pending")
