@@ -1,12 +1,10 @@
-from django.conf import settings
-from django.core.management.base import BaseCommand
-
+from core.management.mailing import MailingCommand
 from engagement.models import SavedSearch
 from engagement.services.volunteers import saved_searches_purge_unconfirmed
 from engagement.tasks_volunteer import send_saved_search_digest
 
 
-class Command(BaseCommand):
+class Command(MailingCommand):
     help = (
         "Queue the daily e-mail of new matching opportunities for every confirmed saved "
         "search, and delete saved searches nobody confirmed within a week. Run it once a "
@@ -14,15 +12,7 @@ class Command(BaseCommand):
         "--base-url https://gemeinwerk.example`."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--base-url",
-            default=settings.GEMEINWERK_SITE_URL or None,
-            required=not settings.GEMEINWERK_SITE_URL,
-            help="Address of the platform for the links in the e-mails.",
-        )
-
-    def handle(self, *args, base_url, **options):
+    def send(self, base_url):
         purged = saved_searches_purge_unconfirmed()
         search_ids = list(
             SavedSearch.objects.filter(confirmed_at__isnull=False).values_list("pk", flat=True)
