@@ -235,6 +235,8 @@ def organisation_detail(request, slug):
     organisation = get_object_or_404(visible.select_related("municipality"), slug=slug)
     now = timezone.now()
     places = list(_places_with_hours().filter(organisation=organisation))
+    for place in places:
+        place.organisation = organisation  # already loaded; spares a query per map marker
     schedules = [(place, place_schedule(place, now)) for place in places]
     parent = visible.filter(pk=organisation.parent_id).first() if organisation.parent_id else None
     context = {

@@ -508,3 +508,20 @@ def test_vcard_404_without_consent_or_for_unpublished_organisation(client, publi
     )
     contact = ContactPersonFactory(organisation=organisation, public_consent=public_consent)
     assert client.get(reverse("directory:contact_vcard", args=[contact.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("places", [1, 6])
+def test_organisation_page_runs_a_constant_number_of_queries(
+    client, django_assert_num_queries, places
+):
+    """1 the organisation, 2 its projects, 3 its places, 4-6 their office hours, closures
+    and extra dates, 7 topics, 8 services, 9 funders, 10 network memberships with their
+    networks, 11 public contacts with their places (no provider to load here). The map
+    markers reuse the organisation already loaded."""
+    organisation = OrganisationFactory()
+    for _number in range(places):
+        OfficeHourRuleFactory(place=PlaceFactory(organisation=organisation))
+        ContactPersonFactory(organisation=organisation)
+    with django_assert_num_queries(11):
+        response = client.get(organisation.get_absolute_url())
+    assert response.status_code == 200
