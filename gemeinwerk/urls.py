@@ -8,6 +8,7 @@ urlpatterns = [
     path("verzeichnis/", include("directory.urls")),
     path("verwalten/", include("directory.manage_urls")),
     path("", include("engagement.urls")),
+    path("veranstaltungen/", include("events.urls")),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
