@@ -7,6 +7,7 @@ app_name = "events"
 
 urlpatterns = [
     path("verwalten/", include("events.urls_manage")),
+    path("verwalten/", include("events.urls_attendance")),
     path("netzwerke/", include("events.urls_network")),
     path("", include("events.urls_registration")),
     path("", include("events.urls_calendar")),

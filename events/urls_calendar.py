@@ -1,3 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from . import views_calendar
+
+urlpatterns = [
+    path("", views_calendar.calendar, name="calendar"),
+]
