@@ -245,6 +245,31 @@ class Event(models.Model):
         return bool(self.online_url) and self.place_id is None
 
 
+class AgendaItem(models.Model):
+    """One point of the programme, with its time and speakers; the same for every date of
+    a recurring event."""
+
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("event")
+    )
+    starts_at = models.TimeField(_("from"))
+    ends_at = models.TimeField(_("until"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), max_length=2000, blank=True)
+    speakers = models.ManyToManyField(
+        Speaker, blank=True, related_name="agenda_items", verbose_name=_("speakers")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["starts_at", "position", "pk"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self):
+        return self.title
+
+
 class OccurrenceQuerySet(models.QuerySet):
     def public(self):
         return self.filter(event__status=EventStatus.PUBLISHED, is_cancelled=False)
