@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from .models import (
     ActionItem,
+    AgendaItem,
     Event,
     EventDocument,
     EventKind,
@@ -40,6 +41,13 @@ class OccurrenceInline(admin.TabularInline):
     extra = 0
 
 
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    fields = ["starts_at", "ends_at", "title", "speakers", "position"]
+    filter_horizontal = ["speakers"]
+    extra = 0
+
+
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
     # Registrations hold participants' contact data: organisers see them in their own
@@ -50,7 +58,7 @@ class EventAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["organisers", "topics", "target_groups"]
     raw_id_fields = ["place", "host", "municipality"]
-    inlines = [OccurrenceInline]
+    inlines = [AgendaItemInline, OccurrenceInline]
 
 
 @admin.register(EventDocument)

@@ -51,3 +51,16 @@ rules.add_perm("events.add_event", is_signed_in & is_organisation_member)
 rules.add_perm("events.change_event", is_signed_in & (organises | runs_the_series))
 rules.add_perm("events.view_registrations", is_signed_in & (organises | runs_the_series))
 rules.add_perm("events.manage_series", is_signed_in & is_network_admin)
+
+
+@rules.predicate
+def entered_the_speaker(user, speaker):
+    """A member of the organisation that entered the speaker."""
+    if speaker is None or not user.is_authenticated:
+        return False
+    return OrganisationRole.objects.filter(
+        user=user, organisation_id=speaker.organisation_id
+    ).exists()
+
+
+rules.add_perm("events.change_speaker", is_signed_in & entered_the_speaker)

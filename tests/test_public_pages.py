@@ -34,7 +34,24 @@ def public_urls():
     contact = ContactPersonFactory(organisation=organisation)
     opportunity = OpportunityFactory(organisation=organisation, place=place)
     help_request = HelpRequestFactory(organisation=organisation)
-    return [
+    # events: calendar
+    from events.tests.factories import EventFactory
+
+    event = EventFactory(organisers=[organisation], place=place)
+    occurrence = event.occurrences.get()
+    event_urls = [
+        "/veranstaltungen/",
+        "/veranstaltungen/monat/2026-11/",
+        event.get_absolute_url(),
+        occurrence.get_absolute_url(),
+        f"/veranstaltungen/{event.slug}.ics",
+        f"/veranstaltungen/feeds/organisation/{organisation.slug}.ics",
+        f"/veranstaltungen/feeds/netzwerk/{membership.network.slug}.ics",
+        f"/veranstaltungen/feeds/gemeinde/{organisation.municipality.slug}.ics",
+        "/veranstaltungen/feed.atom",
+    ]
+    # end events: calendar
+    return event_urls + [
         "/",
         "/verzeichnis/",
         organisation.get_absolute_url(),
