@@ -4,7 +4,6 @@ it covers Latin-1 (German umlauts and ß), and every other character is replaced
 close Latin-1 equivalent before printing."""
 
 import io
-import unicodedata
 from decimal import Decimal
 
 import segno
@@ -13,52 +12,12 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
+from core.pdf_text import latin1
+
 from .models import Certificate
 
-# Typographic characters people type (or paste) that Latin-1 lacks.
-LATIN1_EQUIVALENTS = str.maketrans(
-    {
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2212": "-",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201e": '"',
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2026": "...",
-        "\u20ac": "EUR",
-        "\u2022": "-",
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u2192": "->",
-        "\u0141": "L",
-        "\u0142": "l",
-        "\u0110": "D",
-        "\u0111": "d",
-        "\u0152": "OE",
-        "\u0153": "oe",
-    }
-)
 MARGIN_MM = 20
 QR_SIZE_MM = 32
-
-
-def latin1(text: str) -> str:
-    """Text Helvetica can print: known equivalents first, then letters without their
-    accents (č → c), then a question mark for what is left."""
-    text = text.translate(LATIN1_EQUIVALENTS)
-    printable = []
-    for char in text:
-        if ord(char) < 256:
-            printable.append(char)
-            continue
-        base = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode("latin-1")
-        printable.append(base or "?")
-    return "".join(printable)
 
 
 def hours_display(hours: Decimal) -> str:

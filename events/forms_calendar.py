@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import PostcodeField
 from core.geo import Point, bounding_box, postcode_point, squared_distance_expression
+from core.text import search_normalise
 from directory.models import Municipality, Organisation, Topic
 
 from .models import EventKind, EventStatus
@@ -169,14 +170,11 @@ def _start_of_day(day: date) -> datetime:
 
 
 def text_matches(text: str) -> Q:
-    """Every word must occur in the title, the short description or the description."""
+    """Every word must occur in the title, the descriptions or the note on the location,
+    umlauts and case folded ("Bürgerforum" finds "buergerforum")."""
     condition = Q()
-    for word in text.split()[:MAX_SEARCH_WORDS]:
-        condition &= (
-            Q(event__title__icontains=word)
-            | Q(event__summary__icontains=word)
-            | Q(event__description__icontains=word)
-        )
+    for word in search_normalise(text).split()[:MAX_SEARCH_WORDS]:
+        condition &= Q(event__search_text__contains=word)
     return condition
 
 

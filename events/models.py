@@ -17,6 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.storage import private_storage
+from core.text import search_normalise
 
 MAX_PARTY_SIZE = 10
 
@@ -232,6 +233,17 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        # The calendar's text search compares folded words ("Bürgerforum" = "buergerforum")
+        # the same way on SQLite and PostgreSQL, so the folded text is kept with the event.
+        self.search_text = search_normalise(
+            " ".join([self.title, self.summary, self.description, self.location_note])
+        )
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("events:detail", kwargs={"slug": self.slug})

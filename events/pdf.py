@@ -5,63 +5,22 @@ to be shipped or found on the server: Helvetica covers Latin-1 (German umlauts a
 other characters are replaced by a close Latin-1 equivalent before printing. The tick is
 taken from the built-in ZapfDingbats font."""
 
-import unicodedata
-
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 
-from .models import Occurrence, Registration
-from .tasks_registration import occurrence_when, occurrence_where
+from core.pdf_text import latin1
 
-# Typographic characters people type (or paste) that Latin-1 lacks.
-LATIN1_EQUIVALENTS = str.maketrans(
-    {
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2212": "-",
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201e": '"',
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u2026": "...",
-        "\u20ac": "EUR",
-        "\u2022": "-",
-        "\u00a0": " ",
-        "\u202f": " ",
-        "\u0141": "L",
-        "\u0142": "l",
-        "\u0110": "D",
-        "\u0111": "d",
-        "\u0152": "OE",
-        "\u0153": "oe",
-    }
-)
+from .formatting import occurrence_when, occurrence_where
+from .models import Occurrence, Registration
+
 MARGIN_MM = 15
 ROW_HEIGHT_MM = 9
 # Empty rows at the end for people who come without registering.
 BLANK_ROWS = 5
 ZAPF_TICK = "4"
-
-
-def latin1(text: str) -> str:
-    """Text Helvetica can print: known equivalents first, then letters without their
-    accents (č → c), then a question mark for what is left."""
-    text = (text or "").translate(LATIN1_EQUIVALENTS)
-    printable = []
-    for char in text:
-        if ord(char) < 256:
-            printable.append(char if char.isprintable() else " ")
-            continue
-        base = unicodedata.normalize("NFKD", char).encode("latin-1", "ignore").decode("latin-1")
-        printable.append(base or "?")
-    return "".join(printable)
 
 
 class _AttendancePDF(FPDF):

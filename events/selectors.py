@@ -58,11 +58,13 @@ def registrations_visible_to(user) -> QuerySet[Registration]:
 
 
 def documents_visible_to(user, occurrence: Occurrence) -> QuerySet[EventDocument]:
-    """Public documents for everyone; participants' documents for people registered with
-    a confirmed place under their account, and for the organisers."""
+    """Public documents of announced events for everyone; participants' documents for
+    people registered with a confirmed place under their account; all for organisers."""
     documents = occurrence.documents.all()
     if events_managed_by(user).filter(pk=occurrence.event_id).exists():
         return documents
+    if occurrence.event.status == EventStatus.DRAFT:
+        return documents.none()
     if (
         user.is_authenticated
         and occurrence.registrations.filter(user=user, status="confirmed").exists()

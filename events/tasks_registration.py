@@ -12,41 +12,11 @@ from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django_tasks import task
 
-from directory.opening import format_time, format_time_ranges
-
-from .models import EventMessage, EventStatus, Occurrence, Registration, RegistrationStatus
+from .formatting import occurrence_when, occurrence_where
+from .models import EventMessage, EventStatus, Registration, RegistrationStatus
 from .selectors import registration_cancel_token
-
-
-def occurrence_when(occurrence: Occurrence) -> str:
-    """ "Di, 24. November 2026, 15–18 Uhr"; a date over several days names both ends."""
-    starts = timezone.localtime(occurrence.starts_at)
-    ends = timezone.localtime(occurrence.ends_at)
-    day = date_format(starts, "D, j. F Y")
-    if starts.date() == ends.date():
-        return f"{day}, {format_time_ranges([(starts.time(), ends.time())])}"
-    return (
-        f"{day}, {format_time(starts.time())} – "
-        f"{date_format(ends, 'D, j. F Y')}, {format_time(ends.time())}"
-    )
-
-
-def occurrence_where(occurrence: Occurrence) -> str:
-    """The place's name and address, or the online link."""
-    event = occurrence.event
-    parts = []
-    if event.place_id:
-        place = event.place
-        address = " ".join(filter(None, [place.postcode, place.city]))
-        parts.append(", ".join(filter(None, [place.name, place.street, address])))
-    if event.location_note:
-        parts.append(event.location_note)
-    if event.online_url:
-        parts.append(event.online_url)
-    return "\n".join(parts)
 
 
 def cancel_url(registration: Registration, base_url: str) -> str:
@@ -60,6 +30,8 @@ def _registration(registration_id: int) -> Registration:
 
 
 def _send(registration: Registration, template: str, base_url: str, **extra) -> None:
+    if not registration.email:  # a walk-in recorded at the door
+        return
     occurrence = registration.occurrence
     context = {
         "platform_name": settings.GEMEINWERK_NAME,
@@ -141,3 +113,12 @@ def send_event_message(message_id: int, registration_id: int, base_url: str) -> 
     if registration.status == RegistrationStatus.CANCELLED:
         return
     _send(registration, "message", base_url, message=message)
+
+
+@task
+def send_date_cancelled(registration_id: int, base_url: str) -> None:
+    """The date this person registered for (or waited for) has been called off."""
+    registration = _registration(registration_id)
+    if registration.status == RegistrationStatus.CANCELLED:
+        return
+    _send(registration, "date_cancelled", base_url)

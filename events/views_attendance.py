@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from urllib.parse import urlencode
 
-import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -27,6 +26,7 @@ from core.text import search_normalise
 from directory.models import Organisation
 
 from . import selectors
+from .formatting import occurrence_when
 from .forms_attendance import (
     AttendanceFiguresForm,
     CheckInSearchForm,
@@ -35,9 +35,9 @@ from .forms_attendance import (
 )
 from .models import EventDocument, Occurrence, Registration, RegistrationStatus
 from .pdf import attendance_list_pdf
+from .rules import may
 from .services import attendance as attendance_services
 from .services import documents as document_services
-from .tasks_registration import occurrence_when
 
 VIEW_REGISTRATIONS = "events.view_registrations"
 CHANGE_EVENT = "events.change_event"
@@ -48,9 +48,7 @@ def _occurrence_for(request, slug, occurrence, perm=VIEW_REGISTRATIONS) -> Occur
     occurrence = get_object_or_404(
         Occurrence.objects.select_related("event"), pk=occurrence, event__slug=slug
     )
-    # rules.has_perm asks events/rules.py alone: user.has_perm would let every superuser
-    # through, and participants' data is for the organisers only, not for platform staff.
-    if not rules.has_perm(perm, request.user, occurrence.event):
+    if not may(request.user, perm, occurrence.event):
         raise PermissionDenied
     return occurrence
 

@@ -11,39 +11,20 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import get_language
 from django.views.decorators.vary import vary_on_headers
 
 from directory.models import Municipality, Network, Organisation, Topic
-from directory.opening import format_time, format_time_ranges
 
 from . import feeds, selectors
+from .formatting import date_range_text
 from .forms_calendar import CalendarFilter, CalendarFilterForm, distance_km, filter_occurrences
 from .models import Event, EventStatus, Occurrence, Speaker
+from .rules import may
 
 RESULTS_PER_PAGE = 20
 MAX_MONTH_DATES = 500
 MAX_LISTED_DATES = 60
 MAX_JSON_LD_DATES = 10
-
-
-def _is_german() -> bool:
-    return (get_language() or "de").startswith("de")
-
-
-def date_range_text(starts_at: datetime, ends_at: datetime) -> str:
-    """ "Di, 24. November 2026, 15–18 Uhr"; over several days
-    "Sa, 1. August 2026, 10 Uhr – So, 2. August 2026, 16 Uhr"."""
-    day_format = "D, j. F Y" if _is_german() else "D, j F Y"
-    starts, ends = timezone.localtime(starts_at), timezone.localtime(ends_at)
-    if starts.date() == ends.date():
-        times = format_time_ranges([(starts.time(), ends.time())])
-        return f"{date_format(starts, day_format)}, {times}"
-    return (
-        f"{date_format(starts, day_format)}, {format_time(starts.time())} – "
-        f"{date_format(ends, day_format)}, {format_time(ends.time())}"
-    )
 
 
 def _annotate_dates(occurrences, event=None) -> None:
@@ -163,9 +144,7 @@ def _visible_event_or_404(request, slug) -> Event:
         ),
         slug=slug,
     )
-    if event.status == EventStatus.DRAFT and not request.user.has_perm(
-        "events.change_event", event
-    ):
+    if event.status == EventStatus.DRAFT and not may(request.user, "events.change_event", event):
         raise Http404
     return event
 

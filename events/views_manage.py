@@ -10,17 +10,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.forms import add_service_errors
-from directory.opening import format_time, format_time_ranges
 
 from . import selectors
+from .formatting import occurrence_when
 from .forms_manage import AgendaItemForm, EventForm, SpeakerForm
 from .models import AgendaItem, Event, Occurrence, Speaker
+from .rules import may
 from .services import events as services
 from .services import speakers as speaker_services
 
@@ -37,32 +37,17 @@ def _error_text(error: ValidationError) -> str:
 
 def _event_for(request, slug) -> Event:
     event = get_object_or_404(Event, slug=slug)
-    if not request.user.has_perm(CHANGE, event):
+    if not may(request.user, CHANGE, event):
         raise PermissionDenied
     return event
 
 
-def when(occurrence) -> str:
-    """ "Di, 24. November 2026, 15–18 Uhr"; across midnight both days are named."""
-    starts = timezone.localtime(occurrence.starts_at)
-    ends = timezone.localtime(occurrence.ends_at)
-    day = date_format(starts, "D, j. F Y")
-    if starts.date() == ends.date():
-        return f"{day}, {format_time_ranges([(starts.time(), ends.time())])}"
-    return (
-        f"{day}, {format_time(starts.time())} – "
-        f"{date_format(ends, 'D, j. F Y')}, {format_time(ends.time())}"
-    )
-
-
-def _participants_to_tell(occurrences) -> str:
+def _people_told(count: int) -> str:
     return ngettext(
-        "%(count)s date that people had registered for was cancelled. "
-        "Please let the participants know.",
-        "%(count)s dates that people had registered for were cancelled. "
-        "Please let the participants know.",
-        len(occurrences),
-    ) % {"count": len(occurrences)}
+        "%(count)s person registered is told of the cancellation by e-mail.",
+        "%(count)s people registered are told of the cancellation by e-mail.",
+        count,
+    ) % {"count": count}
 
 
 # The events
@@ -95,7 +80,7 @@ def manage_list(request):
         row = {
             "event": event,
             "occurrence": occurrence,
-            "when": when(occurrence) if occurrence else "",
+            "when": occurrence_when(occurrence) if occurrence else "",
         }
         (upcoming if event.next_occurrence_id else past).append(row)
     past.reverse()
@@ -117,7 +102,7 @@ def _form_page(request, form, event=None):
 @login_required
 def event_create(request):
     organisation = selectors.organisations_organised_by(request.user).first()
-    if organisation is None or not request.user.has_perm("events.add_event", organisation):
+    if organisation is None or not may(request.user, "events.add_event", organisation):
         raise PermissionDenied
     form = EventForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -148,7 +133,17 @@ def event_edit(request, slug):
         else:
             messages.success(request, _("“%(title)s” has been saved.") % {"title": event.title})
             if changes.newly_cancelled:
-                messages.warning(request, _participants_to_tell(changes.newly_cancelled))
+                messages.warning(
+                    request,
+                    ngettext(
+                        "%(count)s date that people had registered for was cancelled; "
+                        "they are told by e-mail.",
+                        "%(count)s dates that people had registered for were cancelled; "
+                        "they are told by e-mail.",
+                        len(changes.newly_cancelled),
+                    )
+                    % {"count": len(changes.newly_cancelled)},
+                )
             if changes.promoted:
                 messages.info(
                     request,
@@ -172,7 +167,7 @@ def manage_event(request, slug):
     rows = [
         {
             "occurrence": occurrence,
-            "when": when(occurrence),
+            "when": occurrence_when(occurrence),
             "is_past": occurrence.ends_at < now,
         }
         for occurrence in occurrences
@@ -209,13 +204,13 @@ def event_cancel(request, slug):
     event = _event_for(request, slug)
     if request.method == "POST":
         try:
-            dates_with_people = services.event_cancel(event=event)
+            people_told = services.event_cancel(event=event, base_url=_base_url(request))
         except ValidationError as error:
             messages.error(request, _error_text(error))
         else:
             messages.success(request, _("“%(title)s” has been cancelled.") % {"title": event.title})
-            if dates_with_people:
-                messages.warning(request, _participants_to_tell(dates_with_people))
+            if people_told:
+                messages.info(request, _people_told(people_told))
         return redirect("events:manage_event", slug=event.slug)
     return render(request, "events/manage/event_cancel.html", {"event": event})
 
@@ -226,15 +221,16 @@ def occurrence_cancel(request, slug, occurrence):
     event = _event_for(request, slug)
     occurrence = get_object_or_404(event.occurrences, pk=occurrence)
     try:
-        services.occurrence_cancel(occurrence=occurrence)
+        people_told = services.occurrence_cancel(occurrence=occurrence, base_url=_base_url(request))
     except ValidationError as error:
         messages.error(request, _error_text(error))
     else:
         messages.success(
-            request, _("The date %(when)s has been cancelled.") % {"when": when(occurrence)}
+            request,
+            _("The date %(when)s has been cancelled.") % {"when": occurrence_when(occurrence)},
         )
-        if occurrence.registrations.active().exists():
-            messages.warning(request, _participants_to_tell([occurrence]))
+        if people_told:
+            messages.info(request, _people_told(people_told))
     return redirect("events:manage_event", slug=event.slug)
 
 
@@ -337,7 +333,7 @@ def speaker_create(request):
 
 def _speaker_for(request, pk) -> Speaker:
     speaker = get_object_or_404(Speaker, pk=pk)
-    if not request.user.has_perm("events.change_speaker", speaker):
+    if not may(request.user, "events.change_speaker", speaker):
         raise PermissionDenied
     return speaker
 

@@ -3,47 +3,33 @@ it is to host, planning the next meeting, minutes with action items, and attenda
 member organisation. Network admins run all of it; the organisers of one meeting (its
 host) keep that meeting's minutes."""
 
-from datetime import datetime
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.forms import add_service_errors
 from directory.models import MembershipStatus, Network, Organisation
-from directory.opening import format_time, format_time_ranges
 
 from . import selectors
+from .formatting import date_range_text
 from .forms_network import ActionItemForm, MeetingPlanForm, MinutesForm, SeriesForm
 from .models import ActionItem, EventStatus, Occurrence, WorkingMeetingSeries
+from .rules import may
 from .services import series as series_services
 
 # ?year= outside this range falls back to the current year.
 EARLIEST_YEAR = 2000
 LATEST_YEAR = 2100
-DAY_FORMAT = "D, j. F Y"
-
-
-def meeting_when(starts_at: datetime, ends_at: datetime) -> str:
-    """ "Di, 24. November 2026, 15–18 Uhr"."""
-    start, end = timezone.localtime(starts_at), timezone.localtime(ends_at)
-    if start.date() != end.date():
-        return (
-            f"{date_format(start, DAY_FORMAT)}, {format_time(start.time())} – "
-            f"{date_format(end, DAY_FORMAT)}, {format_time(end.time())}"
-        )
-    return f"{date_format(start, DAY_FORMAT)}, {format_time_ranges([(start.time(), end.time())])}"
 
 
 def _network_for(request, slug: str) -> Network:
     network = get_object_or_404(Network, slug=slug)
-    if not request.user.has_perm("events.manage_series", network):
+    if not may(request.user, "events.manage_series", network):
         raise PermissionDenied
     return network
 
@@ -91,7 +77,7 @@ def series_detail(request, network, pk):
     rotation = selectors.series_host_rotation(series, now=now)
     meetings = list(selectors.series_meetings(series))
     for meeting in meetings:
-        meeting.when = meeting_when(meeting.starts_at, meeting.ends_at)
+        meeting.when = date_range_text(meeting.starts_at, meeting.ends_at)
         meeting.is_past = meeting.starts_at < now
     this_year = timezone.localdate(now).year
     planned_this_year = sum(
@@ -176,7 +162,7 @@ def _meeting_for(request, occurrence_pk: int) -> Occurrence:
         pk=occurrence_pk,
         event__series__isnull=False,
     )
-    if not request.user.has_perm("events.change_event", occurrence.event):
+    if not may(request.user, "events.change_event", occurrence.event):
         raise PermissionDenied
     return occurrence
 
@@ -220,10 +206,10 @@ def meeting_minutes(request, occurrence):
         "events/network/minutes.html",
         {
             "meeting": meeting,
-            "when": meeting_when(meeting.starts_at, meeting.ends_at),
+            "when": date_range_text(meeting.starts_at, meeting.ends_at),
             "network": network,
             "series": meeting.event.series,
-            "can_manage_series": request.user.has_perm("events.manage_series", network),
+            "can_manage_series": may(request.user, "events.manage_series", network),
             "minutes_form": minutes_form,
             "item_form": item_form,
             "items": items,
@@ -234,7 +220,7 @@ def meeting_minutes(request, occurrence):
 
 def _action_item_for(request, pk: int) -> ActionItem:
     item = get_object_or_404(ActionItem.objects.select_related("occurrence__event__series"), pk=pk)
-    if not request.user.has_perm("events.change_event", item.occurrence.event):
+    if not may(request.user, "events.change_event", item.occurrence.event):
         raise PermissionDenied
     return item
 

@@ -13,8 +13,10 @@ from core.abuse import within_limit
 from core.forms import add_service_errors
 
 from . import selectors
+from .formatting import occurrence_when, occurrence_where
 from .forms_registration import OccurrenceMessageForm, RegistrationForm
 from .models import Occurrence, RegistrationStatus
+from .rules import may
 from .services.registrations import (
     event_message_send,
     message_recipients,
@@ -22,7 +24,6 @@ from .services.registrations import (
     registration_closed_reason,
     registration_create,
 )
-from .tasks_registration import occurrence_when, occurrence_where
 
 # Registrations from one address: at most this many in this many seconds.
 REGISTRATION_RATE_LIMIT = 10
@@ -169,7 +170,7 @@ def occurrence_message(request, slug, occurrence):
         pk=occurrence,
         event__slug=slug,
     )
-    if not request.user.has_perm("events.change_event", occurrence.event):
+    if not may(request.user, "events.change_event", occurrence.event):
         raise PermissionDenied
     if request.method == "POST":
         form = OccurrenceMessageForm(request.POST)

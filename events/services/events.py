@@ -22,7 +22,7 @@ from ..models import (
 )
 from ..recurrence import Frequency, build_rule
 from .occurrences import event_occurrences_sync
-from .registrations import occurrence_fill_from_waiting_list
+from .registrations import occurrence_fill_from_waiting_list, occurrences_cancellation_announce
 
 # "Registration closes N hours before the start": beyond 60 days nobody means it.
 MAX_DEADLINE_HOURS = 24 * 60
@@ -182,8 +182,8 @@ def event_create(*, frequency: str = Frequency.ONCE, until: date | None = None, 
 @dataclass
 class EventChanges:
     """What an edit did beyond the event itself: upcoming dates cancelled because the rule
-    no longer produces them while people are registered (their participants need to be
-    told), and the people moved up from waiting lists because places were added."""
+    no longer produces them while people are registered (they are told by e-mail), and
+    the people moved up from waiting lists because places were added."""
 
     newly_cancelled: list[Occurrence]
     promoted: list[Registration]
@@ -209,6 +209,7 @@ def event_update(
     old_capacity = event.capacity
     _apply(event, values, frequency, until)
     newly_cancelled = _save(event, relations, is_new=False)
+    occurrences_cancellation_announce(occurrences=newly_cancelled, base_url=base_url)
     promoted = []
     if _capacity_raised(old_capacity, event.capacity):
         waiting_dates = (
@@ -235,31 +236,29 @@ def event_publish(*, event: Event) -> Event:
     return event
 
 
-def _dates_with_people(occurrences):
-    return list(
-        occurrences.filter(
-            registrations__status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING]
+@transaction.atomic
+def event_cancel(*, event: Event, base_url: str) -> int:
+    """Call the whole event off and tell everyone registered for an upcoming date.
+    Returns how many people are told."""
+    event = Event.objects.select_for_update().get(pk=event.pk)
+    if event.status == EventStatus.CANCELLED:
+        raise ValidationError(_("This event has already been cancelled."), code="cancelled")
+    if event.status == EventStatus.DRAFT:
+        # A draft was never announced; calling it off would make it public as cancelled.
+        raise ValidationError(
+            _("A draft has not been announced, so there is nothing to call off."), code="draft"
         )
-        .distinct()
-        .order_by("starts_at")
+    event.status = EventStatus.CANCELLED
+    event.save(update_fields=["status", "updated_at"])
+    return occurrences_cancellation_announce(
+        occurrences=event.occurrences.filter(is_cancelled=False).upcoming(), base_url=base_url
     )
 
 
 @transaction.atomic
-def event_cancel(*, event: Event) -> list[Occurrence]:
-    """Call the whole event off. Returns its upcoming dates that people are registered
-    for: their participants need to be told."""
-    event = Event.objects.select_for_update().get(pk=event.pk)
-    if event.status == EventStatus.CANCELLED:
-        raise ValidationError(_("This event has already been cancelled."), code="cancelled")
-    event.status = EventStatus.CANCELLED
-    event.save(update_fields=["status", "updated_at"])
-    return _dates_with_people(event.occurrences.filter(is_cancelled=False).upcoming())
-
-
-@transaction.atomic
-def occurrence_cancel(*, occurrence: Occurrence) -> Occurrence:
-    """Call one date off; the others stay. Registrations remain as the record."""
+def occurrence_cancel(*, occurrence: Occurrence, base_url: str) -> int:
+    """Call one date off (the others stay) and tell the people registered for it.
+    Registrations remain as the record. Returns how many people are told."""
     occurrence = Occurrence.objects.select_for_update().get(pk=occurrence.pk)
     if occurrence.is_cancelled:
         raise ValidationError(_("This date has already been cancelled."), code="cancelled")
@@ -267,7 +266,7 @@ def occurrence_cancel(*, occurrence: Occurrence) -> Occurrence:
         raise ValidationError(_("A date that is over cannot be cancelled."), code="past")
     occurrence.is_cancelled = True
     occurrence.save(update_fields=["is_cancelled"])
-    return occurrence
+    return occurrences_cancellation_announce(occurrences=[occurrence], base_url=base_url)
 
 
 # Agenda

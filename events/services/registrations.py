@@ -27,6 +27,7 @@ from ..models import (
     RegistrationStatus,
 )
 from ..tasks_registration import (
+    send_date_cancelled,
     send_event_message,
     send_registration_confirmation,
     send_registration_promoted,
@@ -214,7 +215,7 @@ def message_recipients(occurrence: Occurrence, *, include_waiting_list: bool):
         statuses.append(RegistrationStatus.WAITING)
     seen = set()
     recipients = []
-    for registration in occurrence.registrations.filter(status__in=statuses):
+    for registration in occurrence.registrations.filter(status__in=statuses).exclude(email=""):
         address = registration.email.lower()
         if address not in seen:
             seen.add(address)
@@ -249,3 +250,16 @@ def event_message_send(
             lambda pk=registration.pk: send_event_message.enqueue(message.pk, pk, base_url)
         )
     return message
+
+
+def occurrences_cancellation_announce(*, occurrences, base_url: str) -> int:
+    """Tell everyone holding or waiting for a place on these (just cancelled) dates, once
+    the cancellation is committed. Returns how many people are told."""
+    recipients = [
+        registration
+        for occurrence in occurrences
+        for registration in message_recipients(occurrence, include_waiting_list=True)
+    ]
+    for registration in recipients:
+        transaction.on_commit(lambda pk=registration.pk: send_date_cancelled.enqueue(pk, base_url))
+    return len(recipients)

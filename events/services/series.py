@@ -6,7 +6,6 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from directory.models import MembershipStatus, Network, Organisation, Place
@@ -19,6 +18,7 @@ from ..models import (
     Occurrence,
     WorkingMeetingSeries,
 )
+from .events import unique_event_slug
 from .occurrences import event_occurrences_sync
 
 WORKING_MEETING_KIND = "arbeitstreffen"
@@ -70,15 +70,6 @@ def default_meeting_title(series: WorkingMeetingSeries, year: int) -> str:
         .count()
     )
     return f"{series.title} {planned + 1}/{year}"
-
-
-def unique_event_slug(title: str) -> str:
-    base = slugify(title)[:200] or "arbeitstreffen"
-    taken = set(Event.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    slug, number = base, 2
-    while slug in taken:
-        slug, number = f"{base}-{number}", number + 1
-    return slug
 
 
 def working_meeting_kind() -> EventKind:

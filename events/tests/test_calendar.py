@@ -105,6 +105,14 @@ def test_text_search_looks_at_title_summary_and_description(client):
     assert both_words == [by_description.pk]
 
 
+def test_text_search_folds_umlauts_and_case(client):
+    forum = event_at(title="Bürgerforum Südvorstadt")
+    event_at(title="Sommerfest")
+
+    for query in ["bürgerforum", "BUERGERFORUM", "Burgerforum südvorstadt"]:
+        assert listed_event_ids(client.get("/veranstaltungen/", {"q": query})) == [forum.pk]
+
+
 def test_kind_organiser_municipality_and_topic_filters_narrow(client):
     forum = EventKindFactory(slug="buergerforum", name="Bürgerforum")
     organiser = OrganisationFactory()

@@ -594,22 +594,45 @@ def test_publish_needs_post(signed_in, event):
     assert response.status_code == 405
 
 
-def test_cancel_the_whole_event(signed_in, event):
-    RegistrationFactory(occurrence=event.occurrences.get())
+def test_cancel_the_whole_event_tells_everyone_registered(
+    signed_in, event, mailoutbox, django_capture_on_commit_callbacks
+):
+    occurrence = event.occurrences.get()
+    RegistrationFactory(occurrence=occurrence, email="confirmed@example.org")
+    RegistrationFactory(
+        occurrence=occurrence, email="waiting@example.org", status=RegistrationStatus.WAITING
+    )
+    RegistrationFactory(
+        occurrence=occurrence, email="gone@example.org", status=RegistrationStatus.CANCELLED
+    )
+    RegistrationFactory(occurrence=occurrence, email="")  # a walk-in: nobody to write to
     url = reverse("events:event_cancel", kwargs={"slug": event.slug})
     assert signed_in.get(url).status_code == 200
     assert Event.objects.get().status == EventStatus.PUBLISHED
-    response = signed_in.post(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = signed_in.post(url)
     assert response.status_code == 302
     assert Event.objects.get().status == EventStatus.CANCELLED
     levels = {m.level_tag for m in get_messages(response.wsgi_request)}
-    assert {"success", "warning"} <= levels
+    assert {"success", "info"} <= levels
+    assert sorted(mail.to[0] for mail in mailoutbox) == [
+        "confirmed@example.org",
+        "waiting@example.org",
+    ]
     response = signed_in.post(url)
     assert response.status_code == 302
     assert Event.objects.get().status == EventStatus.CANCELLED
 
 
-def test_cancel_one_date(signed_in, organisation, place, kind):
+def test_a_draft_cannot_be_called_off(signed_in, organisation):
+    event = EventFactory(organisers=[organisation], status=EventStatus.DRAFT)
+    signed_in.post(reverse("events:event_cancel", kwargs={"slug": event.slug}))
+    assert Event.objects.get().status == EventStatus.DRAFT
+
+
+def test_cancel_one_date_tells_its_participants(
+    signed_in, organisation, place, kind, mailoutbox, django_capture_on_commit_callbacks
+):
     first = next_tuesday()
     event = event_create(
         title="Café",
@@ -625,8 +648,12 @@ def test_cancel_one_date(signed_in, organisation, place, kind):
     url = reverse(
         "events:occurrence_cancel", kwargs={"slug": event.slug, "occurrence": second_date.pk}
     )
-    assert signed_in.post(url).status_code == 302
+    RegistrationFactory(occurrence=second_date, email="second@example.org")
+    RegistrationFactory(occurrence=first_date, email="first@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert signed_in.post(url).status_code == 302
     assert list(event.occurrences.filter(is_cancelled=True)) == [second_date]
+    assert [mail.to for mail in mailoutbox] == [["second@example.org"]]
     # Twice: refused with a message.
     assert signed_in.post(url).status_code == 302
     assert Event.objects.get().status == EventStatus.DRAFT

@@ -20,6 +20,7 @@ from directory.tests.factories import (
     UserFactory,
 )
 
+from ..formatting import occurrence_when
 from ..models import EventMessage, EventStatus, Registration, RegistrationStatus
 from ..personal_data import export_for_user
 from ..selectors import registration_by_cancel_token, registration_cancel_token
@@ -29,7 +30,6 @@ from ..services.registrations import (
     registration_cancel,
     registration_create,
 )
-from ..tasks_registration import occurrence_when
 from .factories import (
     EventFactory,
     OccurrenceFactory,
