@@ -7,8 +7,9 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from core import privacy
+        from core import demo, privacy
 
         from . import personal_data
 
         privacy.register_exporter("events", personal_data.export_for_user)
+        demo.register_demo_loader("events.demo.load_demo")

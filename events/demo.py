@@ -18,6 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.demo import DemoResult
 from directory.demo import organisations as directory_organisations
 from directory.demo.people import DEMO_PASSWORD
 from directory.models import MembershipStatus, Network, NetworkRole, Organisation, Place, Topic
@@ -625,3 +626,14 @@ class _Loader:
             topics=["Engagement"],
             target_groups=["Vereine und Initiativen"],
         )
+
+
+def load_demo() -> DemoResult:
+    """The events module's part of `manage.py load_demo_region` (see core.demo)."""
+    result = events_demo_load()
+    return DemoResult(
+        loaded=result.loaded,
+        summary=f"Loaded the events demo: {result.counts.get('events', 0)} events with "
+        f"{result.counts.get('dates', 0)} dates.",
+        accounts=result.accounts,
+    )

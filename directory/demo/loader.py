@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.demo import DemoResult
 from core.geo import postcode_point
 from core.models import SitePage
 from directory.models import (
@@ -474,3 +475,15 @@ def _create_accounts(created) -> list[str]:
         )
         lines.append(f"{email} – proposed {created[organisation_slug].name} (pending)")
     return lines
+
+
+def load_demo() -> DemoResult:
+    """The directory's part of `manage.py load_demo_region` (see core.demo)."""
+    result = demo_region_load()
+    return DemoResult(
+        loaded=result.loaded,
+        summary=f"Loaded the demo region: {result.organisations} organisations "
+        f"with {result.places} places.",
+        accounts=result.accounts,
+        password=people.DEMO_PASSWORD,
+    )

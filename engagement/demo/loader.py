@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from core.demo import DemoResult
 from core.geo import postcode_point
 from directory.demo import organisations as directory_organisations
 from directory.demo import regions
@@ -412,3 +413,14 @@ def _create_help_requests(volunteers, now) -> None:
                 by=guides.get(help_request.organisation.slug),
             )
         _backdate(placement, days_ago, now)
+
+
+def load_demo() -> DemoResult:
+    """The engagement module's part of `manage.py load_demo_region` (see core.demo)."""
+    result = engagement_demo_load()
+    return DemoResult(
+        loaded=result.loaded,
+        summary=f"Loaded the engagement demo: {result.opportunities} opportunities, "
+        f"{result.volunteers} volunteer profiles.",
+        accounts=result.accounts,
+    )

@@ -209,7 +209,7 @@ def test_a_failing_engagement_load_leaves_no_region_behind(db, monkeypatch):
 
 def test_engagement_demo_joins_a_region_loaded_before(db, monkeypatch):
     monkeypatch.setattr(
-        "directory.management.commands.load_demo_region.engagement_demo_load",
+        "engagement.demo.loader.engagement_demo_load",
         lambda: loader.EngagementDemoResult(loaded=False),
     )
     load()
