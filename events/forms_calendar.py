@@ -4,10 +4,14 @@ dates shown. Invalid fields get an error and are left out; the valid ones still 
 import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from html import escape
 
 from django import forms
-from django.db.models import Q
+from django.db.models import F, OuterRef, Q, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import PostcodeField
@@ -15,7 +19,7 @@ from core.geo import Point, bounding_box, postcode_point, squared_distance_expre
 from core.text import search_normalise
 from directory.models import Municipality, Organisation, Topic
 
-from .models import EventKind, EventStatus
+from .models import EventKind, EventStatus, Registration, RegistrationStatus
 
 RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
 DEFAULT_RADIUS_KM = 25
@@ -48,6 +52,25 @@ class CalendarDateField(forms.DateField):
             )
 
 
+class LongSelect(forms.Select):
+    """Django's <select> markup, built in Python rather than through a template per
+    option: with a thousand organisers and municipalities the per-option templates took
+    most of the calendar page's time (docs/performance.md, "Events")."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = "".join(
+            f'\n  <option value="{escape(str(option["value"]))}"'
+            f"{' selected' if option['selected'] else ''}>{escape(str(option['label']))}</option>"
+            for _group, group_options, _index in widget["optgroups"]
+            for option in group_options
+        )
+        # Every value in it is escaped above.
+        return mark_safe(
+            f'<select name="{escape(name)}"{flatatt(widget["attrs"])}>{options}\n</select>'
+        )
+
+
 class CalendarFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Search"),
@@ -70,16 +93,19 @@ class CalendarFilterForm(forms.Form):
         queryset=Organisation.objects.published()
         .filter(events__status=EventStatus.PUBLISHED)
         .distinct()
+        .only("pk", "name", "slug")
         .order_by("name"),
         to_field_name="slug",
         empty_label=_("All organisers"),
+        widget=LongSelect,
     )
     municipality = forms.ModelChoiceField(
         label=_("Municipality"),
         required=False,
-        queryset=Municipality.objects.all(),
+        queryset=Municipality.objects.only("pk", "name", "slug"),
         to_field_name="slug",
         empty_label=_("All municipalities"),
+        widget=LongSelect,
     )
     topic = forms.ModelChoiceField(
         label=_("Topic"),
@@ -178,10 +204,25 @@ def text_matches(text: str) -> Q:
     return condition
 
 
-def filter_occurrences(queryset, criteria: CalendarFilter):
-    """Narrow `queryset` (occurrences) by `criteria`. Every date is annotated with its
-    confirmed and waiting people (see OccurrenceQuerySet.with_counts); with a centre also
-    with `distance_sq` (km²) from it."""
+def _people(status: str) -> Coalesce:
+    """People (party sizes summed) with `status` on one date, as a correlated subquery:
+    the database works it out only for the dates it returns (a page of 20, a month), where
+    a join with GROUP BY would sum the registrations of every matching date first."""
+    registrations = (
+        Registration.objects.filter(occurrence=OuterRef("pk"), status=status)
+        .order_by()
+        .values("occurrence")
+        .annotate(total=Sum("party_size"))
+        .values("total")
+    )
+    return Coalesce(Subquery(registrations), 0)
+
+
+def filter_occurrences(queryset, criteria: CalendarFilter, *, counts: bool = True):
+    """Narrow `queryset` (occurrences) by `criteria`. With `counts` every date is
+    annotated with its `confirmed_people` and `waiting_people` (as
+    OccurrenceQuerySet.with_counts does); with a centre also with `distance_sq` (km²) from
+    it."""
     if criteria.text:
         queryset = queryset.filter(text_matches(criteria.text))
     if criteria.kind:
@@ -208,7 +249,15 @@ def filter_occurrences(queryset, criteria: CalendarFilter):
             )
             .filter(distance_sq__lte=criteria.radius_km**2)
         )
-    return queryset.with_free_places() if criteria.free_places else queryset.with_counts()
+    if counts:
+        queryset = queryset.annotate(waiting_people=_people(RegistrationStatus.WAITING))
+    if counts or criteria.free_places:
+        queryset = queryset.annotate(confirmed_people=_people(RegistrationStatus.CONFIRMED))
+    if criteria.free_places:
+        queryset = queryset.filter(
+            Q(event__capacity__isnull=True) | Q(event__capacity__gt=F("confirmed_people"))
+        )
+    return queryset
 
 
 def distance_km(occurrence) -> float | None:

@@ -100,10 +100,18 @@ def month(request, year, month):
     criteria = CalendarFilter(**{**criteria.__dict__, "date_from": None, "date_to": None})
     starts = timezone.make_aware(datetime.combine(first, time.min))
     ends = timezone.make_aware(datetime.combine(following, time.min))
+    # Up to 500 dates that show only time and title: loading no more than that keeps the
+    # month at a third of the time (docs/performance.md, "Events").
+    month_dates = (
+        selectors.occurrences_public()
+        .filter(starts_at__gte=starts, starts_at__lt=ends)
+        .select_related("event")
+        .only("starts_at", "ends_at", "event__title", "event__slug")
+    )
     occurrences = list(
-        filter_occurrences(
-            _calendar_queryset().filter(starts_at__gte=starts, starts_at__lt=ends), criteria
-        ).order_by("starts_at", "pk")[: MAX_MONTH_DATES + 1]
+        filter_occurrences(month_dates, criteria, counts=False).order_by("starts_at", "pk")[
+            : MAX_MONTH_DATES + 1
+        ]
     )
     truncated = len(occurrences) > MAX_MONTH_DATES
     occurrences = occurrences[:MAX_MONTH_DATES]
@@ -273,6 +281,7 @@ def occurrence_detail(request, slug, occurrence):
     context.update(
         {
             "occurrence": occurrence,
+            "is_past": occurrence.ends_at < timezone.now(),
             "documents": selectors.documents_visible_to(request.user, occurrence),
             "json_ld": occurrence_json_ld(occurrence, context["organisers"], request),
         }

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
@@ -146,7 +147,9 @@ def cancel_registration(request, token):
         except ValidationError as refused:
             error = refused.messages[0]
         else:
-            return redirect("events:cancel_registration", token=token)
+            return redirect(
+                reverse("events:cancel_registration", kwargs={"token": token}) + "?erledigt=1"
+            )
     return render(
         request,
         "events/registration/cancel.html",
@@ -154,6 +157,8 @@ def cancel_registration(request, token):
             **_occurrence_context(registration.occurrence),
             "registration": registration,
             "is_cancelled": registration.status == RegistrationStatus.CANCELLED,
+            # Only the wording depends on it: right after cancelling, or a link used before.
+            "just_cancelled": request.GET.get("erledigt") == "1",
             "error": error,
         },
     )

@@ -513,3 +513,11 @@ def test_hostile_filters_never_fail(client, query):
         for headers in ({}, {"HX-Request": "true"}):
             response = client.get(f"{url}?{query}", headers=headers)
             assert response.status_code == 200, (url, query)
+
+
+def test_a_past_date_says_it_is_over_and_offers_no_registration(client):
+    event = event_at(starts_at=in_days(-3), registration_required=True)
+    occurrence = event.occurrences.get()
+    response = client.get(occurrence.get_absolute_url())
+    assert b'id="date-past"' in response.content
+    assert b'id="register-link"' not in response.content

@@ -410,7 +410,8 @@ def test_a_used_cancel_link_says_so_and_changes_nothing(client):
 
     for response in (client.get(url), client.post(url)):
         assert response.status_code == 200
-        assert b'id="registration-cancelled"' in response.content
+        assert b'id="link-already-used"' in response.content
+        assert b'id="registration-cancelled"' not in response.content
         assert b'id="cancel-form"' not in response.content
     holder.refresh_from_db()
     assert holder.cancelled_at == cancelled_at
