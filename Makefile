@@ -46,6 +46,7 @@ test: lint translations
 
 check-deploy: install
 	DEBUG=0 SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") \
+		GEMEINWERK_ENCRYPTION_KEYS=$$($(BIN)/python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())") \
 		ALLOWED_HOSTS=gemeinwerk.example $(MANAGE) check --deploy --fail-level WARNING
 
 clean:

@@ -36,6 +36,13 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("Set SECRET_KEY (or DEBUG=1 for local development).")
     SECRET_KEY = "insecure-development-key-never-use-in-production"  # noqa: S105
 
+# Fernet keys for confidential data at rest (advice notes, case documents); the first
+# encrypts, all decrypt. Without them development and tests use a key derived from
+# SECRET_KEY, and the deploy check complains.
+ENCRYPTION_KEYS = env_list("GEMEINWERK_ENCRYPTION_KEYS")
+# Closed concerns and cases are anonymised this many months after closing.
+ADVICE_RETENTION_MONTHS = int(os.environ.get("GEMEINWERK_ADVICE_RETENTION_MONTHS", "12"))
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -63,6 +70,7 @@ INSTALLED_APPS = [
     "directory",
     "engagement",
     "events",
+    "advice",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ urlpatterns = [
     path("verwalten/", include("directory.manage_urls")),
     path("", include("engagement.urls")),
     path("veranstaltungen/", include("events.urls")),
+    path("beratung/", include("advice.urls")),
     path("konto/", include("accounts.urls")),
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
