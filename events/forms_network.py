@@ -6,6 +6,7 @@ from datetime import datetime
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from directory.models import Network, Organisation, Place
 
@@ -81,7 +82,7 @@ class MeetingPlanForm(forms.Form):
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
     capacity = forms.IntegerField(
-        label=_("Places"),
+        label=pgettext_lazy("capacity", "Places"),
         required=False,
         min_value=1,
         max_value=10000,

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from core.forms import add_service_errors
@@ -412,10 +413,10 @@ def attendance_figures_csv(request):
             _("row"),
             _("event"),
             _("date"),
-            _("dates"),
-            _("registered"),
-            _("confirmed"),
-            _("checked in"),
+            pgettext("event dates", "dates"),
+            pgettext("people counted", "registered"),
+            pgettext("people counted", "confirmed"),
+            pgettext("people counted", "checked in"),
         ]
     )
     for occurrence in figures.dates:
