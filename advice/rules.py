@@ -81,3 +81,11 @@ rules.add_perm("advice.manage_team", is_organisation_admin | leads_advice)
 
 def may(user, permission: str, obj=None) -> bool:
     return rules.has_perm(permission, user, obj)
+
+
+# advice: cases
+# Only the lead changes who works on a case, and only the lead anonymises a record before
+# its retention period is over (the person asked for deletion).
+rules.add_perm("advice.create_case", is_in_advice_team)
+rules.add_perm("advice.assign_case", leads_advice)
+rules.add_perm("advice.anonymise_records", leads_advice)

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "rules.apps.AutodiscoverRulesConfig",
     "django_htmx",
+    "ninja",
     "django_tasks",
     "django_tasks_db",
     # Before allauth, so that accounts/templates/ overrides allauth's templates.

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from .api import api
+
 urlpatterns = [
     path("", include("core.urls")),
     path("verzeichnis/", include("directory.urls")),
@@ -14,6 +16,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     # Uploaded logos; a production web server may serve MEDIA_ROOT itself instead.
     path(
         f"{settings.MEDIA_URL.strip('/')}/<path:path>",

@@ -75,6 +75,16 @@ def public_urls():
         "/konto/login/",
         "/konto/signup/",
         "/konto/password/reset/",
+        # advice: intake
+        "/beratung/",
+        "/beratung/anliegen/",
+        f"/beratung/anliegen/?organisation={organisation.slug}",
+        "/beratung/anliegen/danke/",
+        # end advice: intake
+        # advice: appointments (the booking page itself: advice/tests/test_appointments_booking.py)
+        "/beratung/termine/link/UNBEKANNT/",
+        "/beratung/termine/999999/",
+        # end advice: appointments
     ]
 
 
