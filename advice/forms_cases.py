@@ -2,10 +2,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import ALLOWED_EXTENSIONS
 from directory.models import Neighbourhood
 
 from .models import AdviceTopic, AuditAction, CaseStatus
-from .services.cases import ALLOWED_DOCUMENT_TYPES
 
 TEXT_LIMIT = 20_000
 
@@ -95,7 +95,7 @@ class CaseDocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
     file = forms.FileField(
         label=_("File"),
-        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_DOCUMENT_TYPES)}),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_EXTENSIONS)}),
     )
 
     def __init__(self, *args, max_megabytes: int, **kwargs):

@@ -4,10 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import ALLOWED_EXTENSIONS
 from directory.models import Organisation
 
 from .models import MAX_PARTY_SIZE, DocumentKind, DocumentVisibility
-from .services.documents import ALLOWED_EXTENSIONS
 
 # Years outside these cannot hold events of the platform, and far-off dates would overflow
 # when turned into moments in time.
