@@ -54,3 +54,4 @@ clean:
 
 benchmark: demo
 	$(BIN)/python benchmarks/directory_pages.py
+	$(BIN)/python benchmarks/events_pages.py

@@ -162,8 +162,10 @@ def full_date() -> Occurrence:
         .filter(confirmed_people__gte=F("event__capacity"))
     )
     occurrence = (
-        full.filter(confirmed_people__lte=FULL_DATE_PEOPLE).order_by("-confirmed_people").first()
-        or full.order_by("confirmed_people").first()
+        full.filter(confirmed_people__lte=FULL_DATE_PEOPLE)
+        .order_by("-confirmed_people", "pk")
+        .first()
+        or full.order_by("confirmed_people", "pk").first()
     )
     if occurrence is None:
         raise SystemExit("No full date in this database: run generate_event_scale_data.")

@@ -217,8 +217,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if Event.objects.filter(slug__startswith=SLUG_PREFIX).exists():
             raise CommandError("This database already holds an event scale data set.")
-        if options["events"] < 1 or options["organisations"] < 1 or options["registrations"] < 0:
-            raise CommandError("--events and --organisations must be positive.")
+        if min(options["events"], options["organisations"], options["batch_size"]) < 1:
+            raise CommandError("--events, --organisations and --batch-size must be positive.")
+        if options["registrations"] < 0:
+            raise CommandError("--registrations must not be negative.")
         if not 0 <= options["recurring"] <= 1:
             raise CommandError("--recurring is a share between 0 and 1.")
         self.random = random.Random(options["seed"])
@@ -232,9 +234,12 @@ class Command(BaseCommand):
         self._progress(f"{dates} dates, {len(planned)} of them with registration")
         registrations = self._registrations(planned, options["registrations"])
         # Fresh statistics for the planners (SQLite in particular picks poor indexes
-        # without them; see docs/performance.md).
+        # without them), and on PostgreSQL a visibility map, without which no index-only
+        # scan happens until autovacuum has come by (see docs/performance.md). VACUUM
+        # cannot run inside a transaction (as in tests).
+        vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
         recurring = sum(1 for event in events if event.recurrence_rule)
         self._progress(
             f"Done: {len(events)} events ({recurring} weekly) of {len(places)} organisations, "
