@@ -69,7 +69,7 @@ class CaseForm(forms.Form):
 class CaseNoteForm(forms.Form):
     contact_on = forms.DateField(
         label=_("Date of contact"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
     )
     text = forms.CharField(

@@ -99,7 +99,19 @@ def _slot_list(request, schedule, *, selected=None, respect_notice=True, ignore=
         earliest_start(schedule, now) if respect_notice else now, local_zone()
     )
     last_day = last_bookable_day(schedule, now)
-    monday = parse_week(request.GET.get("woche")) or week_start(first_day)
+    monday = parse_week(request.GET.get("woche"))
+    if monday is None:
+        # Open on the first week that has a free time, not on an empty one.
+        upcoming = free_slots(
+            schedule,
+            max(first_day, today),
+            last_day,
+            now=now,
+            ignore_appointment=ignore,
+            respect_notice=respect_notice,
+        )
+        first_free = timezone.localdate(upcoming[0].starts, local_zone()) if upcoming else first_day
+        monday = week_start(first_free)
     monday = max(this_week, min(monday, week_start(last_day)))
     sunday = monday + timedelta(days=6)
     slots = free_slots(

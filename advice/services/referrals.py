@@ -16,7 +16,15 @@ from directory.models import Organisation, Place, Service
 from directory.opening import OfficeHours, OpeningStatus
 
 from ..audit import audit_record
-from ..models import AdviceCase, AuditAction, CaseStatus, Referral, ReferralOutcome
+from ..models import (
+    AdviceCase,
+    AuditAction,
+    CaseStatus,
+    OutcomeKind,
+    Referral,
+    ReferralOutcome,
+)
+from .concerns import concern_outcome_record
 
 FOLLOW_UP_WEEKS_DEFAULT = 6
 FOLLOW_UP_WEEKS_MIN, FOLLOW_UP_WEEKS_MAX = 1, 26
@@ -152,6 +160,10 @@ def referral_create(
         ask_on=timezone.localdate(now) + timedelta(weeks=follow_up_weeks),
     )
     audit_record(user=by, action=AuditAction.CREATE, record=referral)
+    if case.concern_id is not None:
+        concern_outcome_record(
+            concern=case.concern, kind=OutcomeKind.REFERRAL, by=by, referral=referral
+        )
     return referral
 
 

@@ -15,9 +15,13 @@ from advice.models import (
     AuditAction,
     AuditEntry,
     CaseStatus,
+    ConcernOutcome,
+    ConcernStatus,
+    OutcomeKind,
     Referral,
     ReferralOutcome,
 )
+from advice.services.referrals import referral_create
 from core.geo import postcode_point
 from directory.models import OrganisationStatus
 from directory.tests.factories import (
@@ -27,7 +31,13 @@ from directory.tests.factories import (
     ServiceFactory,
 )
 
-from .factories import AdviceCaseFactory, AdviceRoleFactory, CaseNoteFactory, ReferralFactory
+from .factories import (
+    AdviceCaseFactory,
+    AdviceRoleFactory,
+    CaseNoteFactory,
+    ConcernFactory,
+    ReferralFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -429,3 +439,23 @@ def test_outcomes_are_counted_per_counselling_service(case, chemnitz, aue):
             "not_reached": 1,
         },
     ]
+
+
+def test_a_referral_is_recorded_as_an_outcome_of_the_concern_behind_the_case(
+    organisation, adviser, debt_advice, chemnitz
+):
+    concern = ConcernFactory(organisation=organisation)
+    case = AdviceCaseFactory(organisation=organisation, concern=concern, advisers=[adviser])
+    referral = referral_create(
+        case=case,
+        service=debt_advice,
+        service_organisation=chemnitz,
+        consent_given=True,
+        consent_text="Einwilligung",
+        follow_up_weeks=6,
+        by=adviser,
+    )
+    outcome = ConcernOutcome.objects.get(concern=concern)
+    assert (outcome.kind, outcome.referral) == (OutcomeKind.REFERRAL, referral)
+    concern.refresh_from_db()
+    assert concern.status == ConcernStatus.IN_PROGRESS
