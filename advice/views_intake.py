@@ -303,6 +303,7 @@ def _detail_context(request, concern: Concern, form) -> dict:
         "today": timezone.localdate(),
         "suggested_outcomes": _suggested_outcomes(concern.kind),
         "OutcomeKind": OutcomeKind,
+        "may_anonymise": may(request.user, "advice.anonymise_records", concern),
     }
 
 

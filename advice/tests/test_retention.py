@@ -256,3 +256,16 @@ def test_the_lead_anonymises_a_concern_at_the_persons_request(
     _assert_anonymised(record, moderation=False)
     assert client.get(url).status_code == 200
     assert client.post(url, {"confirm": "on"}).status_code == 200
+
+
+def test_the_lead_finds_the_deletion_on_the_concern_page_and_advisers_do_not(client):
+    from .factories import AdviceRoleFactory, ConcernFactory
+
+    concern = ConcernFactory()
+    lead = AdviceRoleFactory(organisation=concern.organisation, role=AdviceRoleKind.LEAD).user
+    adviser = AdviceRoleFactory(organisation=concern.organisation).user
+    url = reverse("advice:concern_detail", kwargs={"pk": concern.pk})
+    client.force_login(lead)
+    assert b'id="concern-anonymise"' in client.get(url).content
+    client.force_login(adviser)
+    assert b'id="concern-anonymise"' not in client.get(url).content
