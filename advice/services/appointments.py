@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from directory.opening import local_zone
 
@@ -338,9 +339,12 @@ def blocked_time_create(
     if overlapping and not confirmed:
         raise _refusal(
             "confirm_overlap",
-            _(
+            ngettext(
+                "%(count)d booked appointment falls into this time. Tick the box to "
+                "block it anyway; the appointment stays booked.",
                 "%(count)d booked appointments fall into this time. Tick the box to "
-                "block it anyway; the appointments stay booked."
+                "block it anyway; the appointments stay booked.",
+                overlapping,
             )
             % {"count": overlapping},
             "overlap",
