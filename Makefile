@@ -55,3 +55,4 @@ clean:
 benchmark: demo
 	$(BIN)/python benchmarks/directory_pages.py
 	$(BIN)/python benchmarks/events_pages.py
+	$(BIN)/python benchmarks/advice_pages.py

@@ -591,7 +591,13 @@ class AuditEntry(models.Model):
         ordering = ["-at", "-pk"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
-        indexes = [models.Index(fields=["organisation", "-at"])]
+        indexes = [
+            models.Index(fields=["organisation", "-at"]),
+            # Covers the audit log's choices of record types and people.
+            models.Index(
+                fields=["organisation", "record_type", "user"], name="audit_org_type_user_idx"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.at:%d.%m.%Y %H:%M} {self.action} {self.record_type} {self.record_id}"

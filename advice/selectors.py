@@ -48,20 +48,26 @@ def cases_visible_to(user) -> QuerySet[AdviceCase]:
     """Cases the person is assigned to, and every case of an organisation they lead."""
     if not user.is_authenticated or not user.is_active:
         return AdviceCase.objects.none()
+    # A subquery rather than a join with the advisers: no duplicate rows, so no DISTINCT,
+    # which made every case list and its count compare whole rows.
+    assigned = AdviceCase.advisers.through.objects.filter(user=user).values("advicecase_id")
     return AdviceCase.objects.filter(
         Q(organisation__in=organisations_led_by(user))
-        | Q(organisation__in=_team_organisations(user), advisers=user)
-    ).distinct()
+        | Q(organisation__in=_team_organisations(user), pk__in=assigned)
+    )
 
 
 def moderations_visible_to(user) -> QuerySet[ModerationCase]:
     """Moderations the person mediates, and every one of an organisation they lead."""
     if not user.is_authenticated or not user.is_active:
         return ModerationCase.objects.none()
+    mediated = ModerationCase.mediators.through.objects.filter(user=user).values(
+        "moderationcase_id"
+    )
     return ModerationCase.objects.filter(
         Q(organisation__in=organisations_led_by(user))
-        | Q(organisation__in=_team_organisations(user), mediators=user)
-    ).distinct()
+        | Q(organisation__in=_team_organisations(user), pk__in=mediated)
+    )
 
 
 def appointments_visible_to(user) -> QuerySet[Appointment]:

@@ -4,6 +4,7 @@ directory.opening.OfficeHours) is divided into appointments of the schedule's le
 its buffer between them. A time is offered while at least one of the schedule's advisers
 is free then: no booked appointment (with the buffer around it) and no blocked time."""
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -95,12 +96,28 @@ class AdviserCalendar:
         ).values_list("adviser_id", "starts_at", "ends_at")
         for adviser_id, blocked_starts, blocked_ends in blocked:
             self.busy[adviser_id].append((blocked_starts, blocked_ends, None))
+        # Sorted by start, so that a check looks only at the few busy times that can
+        # overlap (a busy booking week holds hundreds; checking all of them for every
+        # time offered took most of the booking page).
+        self.starts = {}
+        self.longest = {}
+        for adviser_id, busy in self.busy.items():
+            busy.sort(key=lambda entry: entry[0])
+            self.starts[adviser_id] = [entry[0] for entry in busy]
+            self.longest[adviser_id] = max(entry[1] - entry[0] for entry in busy)
 
     def is_free(self, adviser_id: int, starts: datetime, ends: datetime, ignore=None) -> bool:
         """`ignore` is the pk of an appointment being moved: it does not stand in its own way."""
+        busy = self.busy.get(adviser_id)
+        if not busy:
+            return True
+        busy_starts = self.starts[adviser_id]
+        # Only busy times starting after `starts - longest` can still last until `starts`.
+        first = bisect_right(busy_starts, starts - self.longest[adviser_id])
+        last = bisect_left(busy_starts, ends)
         return not any(
-            busy_starts < ends and busy_ends > starts and (pk is None or pk != ignore)
-            for busy_starts, busy_ends, pk in self.busy[adviser_id]
+            busy_ends > starts and (pk is None or pk != ignore)
+            for _busy_starts, busy_ends, pk in busy[first:last]
         )
 
 

@@ -103,7 +103,10 @@ def case_list(request):
         CaseNote.objects.filter(case=OuterRef("pk")).order_by("-contact_on").values("contact_on")
     )
     cases = (
-        cases.annotate(last_contact_on=Subquery(last_contact[:1]))
+        # Only the listed columns: the encrypted ones would be decrypted for nothing and
+        # make the DISTINCT (of cases_visible_to) compare long ciphertexts.
+        cases.only("pk", "status", "opened_at", "anonymised_at")
+        .annotate(last_contact_on=Subquery(last_contact[:1]))
         .prefetch_related(
             "topics",
             Prefetch("advisers", queryset=get_user_model().objects.order_by("display_name")),
