@@ -14,6 +14,34 @@ class GemeinwerkFormRenderer(TemplatesSetting):
     formset_template_name = "django/forms/formsets/div.html"
 
 
+RADIUS_CHOICES_KM = [5, 10, 25, 50, 100]
+DEFAULT_RADIUS_KM = 25
+
+
+def radius_field() -> forms.TypedChoiceField:
+    """The "distance" select beside a postcode field; use with DefaultRadiusMixin."""
+    return forms.TypedChoiceField(
+        label=_("Distance"),
+        required=False,
+        choices=[(km, f"{km} km") for km in RADIUS_CHOICES_KM],
+        coerce=int,
+        empty_value=DEFAULT_RADIUS_KM,
+        initial=DEFAULT_RADIUS_KM,
+    )
+
+
+class DefaultRadiusMixin:
+    """For a search form with `radius_km = radius_field()`: a bound form ignores
+    `initial`, so without this the select would fall back to its first option, not the
+    default radius, as soon as any other field is sent."""
+
+    def __init__(self, data=None, **kwargs):
+        if data is not None and not data.get("radius_km"):
+            data = data.copy()
+            data["radius_km"] = str(DEFAULT_RADIUS_KM)
+        super().__init__(data, **kwargs)
+
+
 class PostcodeField(forms.CharField):
     """A German postcode that the offline postcode dataset knows (see core.geo); the cleaned
     value is the five digits as text."""

@@ -9,17 +9,14 @@ from django import forms
 from django.db.models import Exists, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import PostcodeField
+from core.forms import DEFAULT_RADIUS_KM, DefaultRadiusMixin, PostcodeField, radius_field
 from core.geo import Point, postcode_point, squared_distance_expression
 
 from .models import Municipality, OrganisationKind, Place, Service, Topic
 from .opening import open_place_ids_among
 
-RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
-DEFAULT_RADIUS_KM = 25
 
-
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(DefaultRadiusMixin, forms.Form):
     q = forms.CharField(
         label=_("Search"),
         required=False,
@@ -59,22 +56,7 @@ class DirectoryFilterForm(forms.Form):
     postcode = PostcodeField(
         required=False, help_text=_("Shows organisations near this postcode, nearest first.")
     )
-    radius_km = forms.TypedChoiceField(
-        label=_("Distance"),
-        required=False,
-        choices=RADIUS_CHOICES,
-        coerce=int,
-        empty_value=DEFAULT_RADIUS_KM,
-        initial=DEFAULT_RADIUS_KM,
-    )
-
-    def __init__(self, data=None, **kwargs):
-        # A bound form ignores `initial`; without this the select would fall back to its
-        # first option, not the default radius, as soon as any other field is sent.
-        if data is not None and not data.get("radius_km"):
-            data = data.copy()
-            data["radius_km"] = str(DEFAULT_RADIUS_KM)
-        super().__init__(data, **kwargs)
+    radius_km = radius_field()
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"]

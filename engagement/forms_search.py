@@ -7,15 +7,13 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.abuse import HoneypotMixin, honeypot_field
-from core.forms import PostcodeField
+from core.forms import DEFAULT_RADIUS_KM, DefaultRadiusMixin, PostcodeField, radius_field
 from core.geo import postcode_point
 from directory.models import Municipality, Weekday
 
 from .availability import TIMES_OF_DAY
 from .models import Activity, Field, Language, Regularity, TargetGroup
 from .search import (
-    DEFAULT_RADIUS_KM,
-    RADIUS_CHOICES,
     OpportunitySearch,
     SortOrder,
 )
@@ -40,7 +38,7 @@ class SearchView:
     MAP = "map"
 
 
-class OpportunitySearchForm(forms.Form):
+class OpportunitySearchForm(DefaultRadiusMixin, forms.Form):
     q = forms.CharField(
         label=_("Search"),
         required=False,
@@ -101,25 +99,13 @@ class OpportunitySearchForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
     )
     postcode = PostcodeField(required=False, help_text=_("Shows opportunities near this postcode."))
-    radius_km = forms.TypedChoiceField(
-        label=_("Distance"),
-        required=False,
-        choices=[(km, f"{km} km") for km in RADIUS_CHOICES],
-        coerce=int,
-        empty_value=DEFAULT_RADIUS_KM,
-        initial=DEFAULT_RADIUS_KM,
-    )
+    radius_km = radius_field()
     remote = forms.BooleanField(label=_("Also from home (remote)"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort"), required=False, choices=[("", _("Automatic"))] + SortOrder.choices
     )
 
     def __init__(self, data=None, **kwargs):
-        # A bound form ignores `initial`; without this the select would fall back to its
-        # first option, not the default radius, as soon as any other field is sent.
-        if data is not None and not data.get("radius_km"):
-            data = data.copy()
-            data["radius_km"] = str(DEFAULT_RADIUS_KM)
         super().__init__(data, **kwargs)
         # One query per catalogue; the options double as the labels of the facet counts.
         self.catalogues = {

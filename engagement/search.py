@@ -29,6 +29,7 @@ from django.db.models import (
 )
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DEFAULT_RADIUS_KM
 from core.geo import Point, bounding_box, squared_distance_expression
 from core.text import search_normalise
 
@@ -179,8 +180,6 @@ def _search_stems(queryset, words: list[str]):
 
 # --- filters, sorting and facets of the public search -------------------------------------
 
-RADIUS_CHOICES = [5, 10, 25, 50, 100]
-DEFAULT_RADIUS_KM = 25
 
 # Query-string value → model field, for the yes/no filters offered as checkboxes.
 SUITABILITY_FIELDS = {

@@ -14,15 +14,13 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import PostcodeField
+from core.forms import DEFAULT_RADIUS_KM, DefaultRadiusMixin, PostcodeField, radius_field
 from core.geo import Point, bounding_box, postcode_point, squared_distance_expression
 from core.text import search_normalise
 from directory.models import Municipality, Organisation, Topic
 
 from .models import EventKind, EventStatus, Registration, RegistrationStatus
 
-RADIUS_CHOICES = [(5, "5 km"), (10, "10 km"), (25, "25 km"), (50, "50 km"), (100, "100 km")]
-DEFAULT_RADIUS_KM = 25
 MAX_SEARCH_WORDS = 8
 FIRST_YEAR, LAST_YEAR = 2000, 2200
 
@@ -71,7 +69,7 @@ class LongSelect(forms.Select):
         )
 
 
-class CalendarFilterForm(forms.Form):
+class CalendarFilterForm(DefaultRadiusMixin, forms.Form):
     q = forms.CharField(
         label=_("Search"),
         required=False,
@@ -121,22 +119,7 @@ class CalendarFilterForm(forms.Form):
     postcode = PostcodeField(
         required=False, help_text=_("Shows events near this postcode; online events are left out.")
     )
-    radius_km = forms.TypedChoiceField(
-        label=_("Distance"),
-        required=False,
-        choices=RADIUS_CHOICES,
-        coerce=int,
-        empty_value=DEFAULT_RADIUS_KM,
-        initial=DEFAULT_RADIUS_KM,
-    )
-
-    def __init__(self, data=None, **kwargs):
-        # A bound form ignores `initial`; without this the select would fall back to its
-        # first option, not the default radius, as soon as any other field is sent.
-        if data is not None and not data.get("radius_km"):
-            data = data.copy()
-            data["radius_km"] = str(DEFAULT_RADIUS_KM)
-        super().__init__(data, **kwargs)
+    radius_km = radius_field()
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"]
