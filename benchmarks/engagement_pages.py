@@ -14,24 +14,13 @@ per page. The guide account the suggestions page needs
 is created with a coordinator role if the chosen organisation has none.
 """
 
-import argparse
-import cProfile
 import os
-import pstats
-import statistics
 import sys
-import time
 from pathlib import Path
 
-parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-parser.add_argument("--slowest", type=int, default=0, help="print the N slowest queries per page")
-parser.add_argument("--profile", action="store_true", help="cProfile one request per page")
-parser.add_argument(
-    "--explain",
-    action="store_true",
-    help="with --slowest on PostgreSQL: EXPLAIN ANALYZE each of the slowest queries",
-)
-arguments = parser.parse_args()
+from page_timing import ROUNDS, explain, measure, parse_arguments
+
+arguments = parse_arguments(__doc__)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gemeinwerk.settings")
@@ -46,7 +35,6 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from directory.models import OrganisationRole, OrganisationRoleKind  # noqa: E402
@@ -54,47 +42,12 @@ from engagement import selectors  # noqa: E402
 from engagement.models import Activity, Field, VolunteerProfile  # noqa: E402
 from engagement.rules import PLACEMENT_ROLES  # noqa: E402
 
-ROUNDS = int(os.environ.get("BENCHMARK_ROUNDS", "50"))
 GUIDE_EMAIL = "benchmark-guide@example.org"
 # Text and three filters of the search page; the postcode is the busiest one in the data.
 SEARCH_TEXT = "Besuch"
 SEARCH_FIELD = "Senioren"
 SEARCH_ACTIVITY = "Begleiten"
 SEARCH_SUITABLE = "seniors"
-
-
-def measure(client, url):
-    """(median ms, p95 ms, captured queries, status); timings only for pages answering 200."""
-    response = client.get(url)  # warm-up
-    if response.status_code != 200:
-        return None, None, [], response.status_code
-    with CaptureQueriesContext(connection) as context:
-        client.get(url)
-    # Read now: the next request clears the connection's query log.
-    queries = context.captured_queries
-    timings = []
-    for _ in range(ROUNDS):
-        started = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
-    return statistics.median(timings), p95, queries, 200
-
-
-def explain(client, url, queries) -> None:
-    slowest = sorted(queries, key=lambda query: -float(query["time"]))
-    for query in slowest[: arguments.slowest]:
-        print(f"    {float(query['time']) * 1000:8.1f} ms  {query['sql'][:600]}")
-        if arguments.explain and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query['sql']}")
-                for (line,) in cursor.fetchall():
-                    print(f"        {line}")
-    if arguments.profile:
-        profiler = cProfile.Profile()
-        profiler.runcall(client.get, url)
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
 
 def busiest_postcode() -> str:
@@ -181,13 +134,15 @@ def main():
     )
     print(f"{'page':36} {'median ms':>10} {'p95 ms':>10} {'queries':>8}")
     for name, client, url in pages:
+        if arguments.only and arguments.only not in name:
+            continue
         median, p95, queries, status = measure(client, url)
         if status != 200:
             hint = " (page not there yet)" if status == 404 else ""
             print(f"{name:36} answered {status}{hint}: {url}")
             continue
         print(f"{name:36} {median:10.1f} {p95:10.1f} {len(queries):8d}")
-        explain(client, url, queries)
+        explain(client, url, queries, arguments)
 
 
 if __name__ == "__main__":

@@ -20,26 +20,14 @@ pages are requested as `benchmark-organiser-<organisation id>@example.org`, crea
 an editor role in the organisation if needed.
 """
 
-import argparse
-import cProfile
 import os
-import pstats
-import statistics
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
-parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-parser.add_argument("--slowest", type=int, default=0, help="print the N slowest queries per page")
-parser.add_argument("--profile", action="store_true", help="cProfile one request per page")
-parser.add_argument(
-    "--explain",
-    action="store_true",
-    help="with --slowest on PostgreSQL: EXPLAIN ANALYZE each of the slowest queries",
-)
-parser.add_argument("--only", default="", help="time only the pages whose name contains this")
-arguments = parser.parse_args()
+from page_timing import ROUNDS, explain, measure, parse_arguments
+
+arguments = parse_arguments(__doc__)
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gemeinwerk.settings")
@@ -54,7 +42,6 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count, F  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
@@ -67,45 +54,10 @@ from directory.models import (  # noqa: E402
 from events import feeds, selectors  # noqa: E402
 from events.models import Event, Occurrence, Registration  # noqa: E402
 
-ROUNDS = int(os.environ.get("BENCHMARK_ROUNDS", "50"))
 SEARCH_TEXT = "Bürgerforum"
 RADIUS_KM = 25
 # The full date whose registrations are listed: the one with the most people up to this.
 FULL_DATE_PEOPLE = 100
-
-
-def measure(client, url):
-    """(median ms, p95 ms, captured queries, status); timings only for pages answering 200."""
-    response = client.get(url)  # warm-up
-    if response.status_code != 200:
-        return None, None, [], response.status_code
-    with CaptureQueriesContext(connection) as context:
-        client.get(url)
-    # Read now: the next request clears the connection's query log.
-    queries = context.captured_queries
-    timings = []
-    for _ in range(ROUNDS):
-        started = time.perf_counter()
-        client.get(url)
-        timings.append((time.perf_counter() - started) * 1000)
-    timings.sort()
-    p95 = timings[max(0, round(0.95 * len(timings)) - 1)]
-    return statistics.median(timings), p95, queries, 200
-
-
-def explain(client, url, queries) -> None:
-    slowest = sorted(queries, key=lambda query: -float(query["time"]))
-    for query in slowest[: arguments.slowest]:
-        print(f"    {float(query['time']) * 1000:8.1f} ms  {query['sql'][:600]}")
-        if arguments.explain and connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {query['sql']}")
-                for (line,) in cursor.fetchall():
-                    print(f"        {line}")
-    if arguments.profile:
-        profiler = cProfile.Profile()
-        profiler.runcall(client.get, url)
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
 
 
 def upcoming_public():
@@ -275,7 +227,7 @@ def main():
             print(f"{name:32} answered {status}{hint}: {url}")
             continue
         print(f"{name:32} {median:10.1f} {p95:10.1f} {len(queries):8d}")
-        explain(client, url, queries)
+        explain(client, url, queries, arguments)
 
 
 if __name__ == "__main__":
